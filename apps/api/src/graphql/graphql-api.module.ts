@@ -1,0 +1,53 @@
+import { Module } from '@nestjs/common';
+import { ConfigType } from '@nestjs/config';
+import { GraphQLModule } from '@nestjs/graphql';
+import { MercuriusDriver, MercuriusDriverConfig } from '@nestjs/mercurius';
+import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import { appConfig, graphqlConfig } from '@lib/config';
+import { formatGraphqlResponse, GraphqlContext } from '@lib/graphql';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { NoSchemaIntrospectionCustomRule, ValidationRule } from 'graphql';
+
+function validationRules(config: ConfigType<typeof graphqlConfig>): ValidationRule[] {
+  const limits = [
+    maxDepthRule({ n: config.maxDepth }),
+    costLimitRule({ maxCost: config.maxCost }),
+    maxAliasesRule({ n: config.maxAliases }),
+  ] as ValidationRule[];
+  return config.introspection ? limits : [...limits, NoSchemaIntrospectionCustomRule];
+}
+
+/**
+ * GraphQL at /graphql on Mercurius. Each operation runs in the request's one
+ * transaction: committed when the operation has no error, rolled back
+ * otherwise, before the response is sent.
+ */
+@Module({
+  imports: [
+    GraphQLModule.forRootAsync<MercuriusDriverConfig>({
+      driver: MercuriusDriver,
+      inject: [graphqlConfig.KEY, appConfig.KEY],
+      useFactory: (graphql: ConfigType<typeof graphqlConfig>, app: ConfigType<typeof appConfig>) => ({
+        path: '/graphql',
+        autoSchemaFile: true,
+        sortSchema: true,
+        graphiql: !app.isProduction,
+        validationRules: validationRules(graphql),
+        context: (request: FastifyRequest, reply: FastifyReply): GraphqlContext => ({
+          req: request,
+          reply,
+          ctx: request.requestContext!,
+        }),
+        errorFormatter: (execution) => formatGraphqlResponse(execution, !app.isProduction),
+        hooks: {
+          onResolution: async (execution, context) => {
+            await (context as unknown as GraphqlContext).ctx.finish(!execution.errors?.length);
+          },
+        },
+      }),
+    }),
+  ],
+})
+export class GraphqlApiModule {}

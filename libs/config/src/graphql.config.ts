@@ -1,0 +1,35 @@
+import { registerAs } from '@nestjs/config';
+import { IsIn, IsInt, Min } from 'class-validator';
+import { validateEnv } from './validate-env';
+
+const SWITCH = ['auto', 'true', 'false'] as const;
+
+class GraphqlEnv {
+  @IsInt({ message: 'GRAPHQL_MAX_DEPTH must be a positive integer' })
+  @Min(1, { message: 'GRAPHQL_MAX_DEPTH must be a positive integer' })
+  GRAPHQL_MAX_DEPTH = 10;
+
+  @IsInt({ message: 'GRAPHQL_MAX_COST must be a positive integer' })
+  @Min(1, { message: 'GRAPHQL_MAX_COST must be a positive integer' })
+  GRAPHQL_MAX_COST = 5000;
+
+  @IsInt({ message: 'GRAPHQL_MAX_ALIASES must be a positive integer' })
+  @Min(0, { message: 'GRAPHQL_MAX_ALIASES must be a positive integer' })
+  GRAPHQL_MAX_ALIASES = 15;
+
+  /** "auto": on outside production, off in production. */
+  @IsIn(SWITCH, { message: 'GRAPHQL_INTROSPECTION must be auto, true or false' })
+  GRAPHQL_INTROSPECTION: (typeof SWITCH)[number] = 'auto';
+}
+
+export const graphqlConfig = registerAs('graphql', () => {
+  const env = validateEnv(GraphqlEnv);
+  const production = process.env.NODE_ENV === 'production';
+  const introspection = env.GRAPHQL_INTROSPECTION === 'auto' ? !production : env.GRAPHQL_INTROSPECTION === 'true';
+  return {
+    maxDepth: env.GRAPHQL_MAX_DEPTH,
+    maxCost: env.GRAPHQL_MAX_COST,
+    maxAliases: env.GRAPHQL_MAX_ALIASES,
+    introspection,
+  };
+});

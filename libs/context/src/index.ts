@@ -1,0 +1,6 @@
+export * from './context.module';
+export * from './principal';
+export * from './request-context';
+export * from './request-context.factory';
+export * from './role';
+export * from './access.decorators';

@@ -1,0 +1,19 @@
+import { Role } from './role';
+
+/** A signed-in person, as proven by a valid access token of a live session. */
+export interface UserPrincipal {
+  kind: 'user';
+  agencyId: string;
+  userId: string;
+  role: Role;
+  sessionId: string;
+}
+
+/** A queue job acting for one agency. */
+export interface SystemPrincipal {
+  kind: 'system';
+  agencyId: string;
+  job: string;
+}
+
+export type Principal = UserPrincipal | SystemPrincipal;

@@ -1,0 +1,111 @@
+import { NotFoundError, UnauthenticatedError } from '@lib/errors';
+import { TenantScope, TenantTransaction } from '@lib/database';
+import { DataSource, EntityManager, EntityTarget, ObjectLiteral, Repository } from 'typeorm';
+import { Principal, UserPrincipal } from './principal';
+
+/**
+ * Everything a service needs to act for one request or one job: who acts, for
+ * which agency, and the one transaction all of its queries run in. Built once
+ * and passed as the first argument of every service method. The database is
+ * reachable only through it, so no query can run outside the agency's
+ * row-level-security scope.
+ */
+export class RequestContext {
+  private currentPrincipal: Principal | null = null;
+  private publicAgencyId: string | null = null;
+  private transaction?: Promise<TenantTransaction>;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    readonly requestId: string,
+    readonly clientAddress: string | null = null,
+  ) {}
+
+  get principal(): Principal | null {
+    return this.currentPrincipal;
+  }
+
+  get agencyId(): string | null {
+    return this.currentPrincipal?.agencyId ?? this.publicAgencyId;
+  }
+
+  /** The signed-in user; an anonymous caller gets UNAUTHENTICATED. */
+  get user(): UserPrincipal {
+    const principal = this.currentPrincipal;
+    if (principal?.kind !== 'user') throw new UnauthenticatedError();
+    return principal;
+  }
+
+  /** Sets who acts. Once only, and before the first query, so the scope cannot change under a running transaction. */
+  authenticate(principal: Principal): void {
+    if (this.currentPrincipal) {
+      if (samePrincipal(this.currentPrincipal, principal)) return;
+      throw new Error('A request context is authenticated once');
+    }
+    if (this.transaction) throw new Error('Authenticate before the first query');
+    this.currentPrincipal = principal;
+  }
+
+  /**
+   * For public operations that learn their agency from their input (sign-up,
+   * login, token refresh, invitation acceptance): scopes the transaction to that
+   * agency. An authenticated context can never switch agency.
+   */
+  async enterAgency(agencyId: string): Promise<void> {
+    if (this.currentPrincipal) throw new Error('An authenticated context cannot switch agency');
+    this.publicAgencyId = agencyId;
+    if (this.transaction) await (await this.transaction).applyScope(this.scope());
+  }
+
+  async manager(): Promise<EntityManager> {
+    return (await this.open()).manager;
+  }
+
+  async repository<T extends ObjectLiteral>(entity: EntityTarget<T>): Promise<Repository<T>> {
+    return (await this.manager()).getRepository(entity);
+  }
+
+  async query<T = unknown>(sql: string, parameters: unknown[] = []): Promise<T[]> {
+    return (await this.open()).query<T>(sql, parameters);
+  }
+
+  /** Loads one row of the agency's or throws NOT_FOUND: rows of other agencies are invisible, so they are "not found" too. */
+  async findOrFail<T extends ObjectLiteral>(entity: EntityTarget<T>, where: Partial<T>, what: string): Promise<T> {
+    const repository = await this.repository(entity);
+    const row = await repository.findOneBy(where as never);
+    if (!row) throw new NotFoundError(what);
+    return row;
+  }
+
+  /** Ends the unit of work: commits when it succeeded, rolls back otherwise. Safe to call more than once. */
+  async finish(succeeded: boolean): Promise<void> {
+    const pending = this.transaction;
+    if (!pending) return;
+    const transaction = await pending.catch(() => undefined);
+    if (!transaction) return;
+    if (succeeded) await transaction.commit();
+    else await transaction.rollback();
+  }
+
+  get hasOpenTransaction(): boolean {
+    return this.transaction !== undefined;
+  }
+
+  private open(): Promise<TenantTransaction> {
+    this.transaction ??= TenantTransaction.begin(this.dataSource, this.scope());
+    return this.transaction;
+  }
+
+  private scope(): TenantScope {
+    const principal = this.currentPrincipal;
+    return {
+      agencyId: this.agencyId,
+      userId: principal?.kind === 'user' ? principal.userId : null,
+      role: principal?.kind === 'user' ? principal.role : principal ? 'SYSTEM' : null,
+    };
+  }
+}
+
+function samePrincipal(a: Principal, b: Principal): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}

@@ -1,0 +1,7 @@
+export enum Role {
+  ADMIN = 'ADMIN',
+  COUNSELOR = 'COUNSELOR',
+  CANDIDATE = 'CANDIDATE',
+}
+
+export const STAFF_ROLES: readonly Role[] = [Role.ADMIN, Role.COUNSELOR];

@@ -1,0 +1,6 @@
+export * from './app-role-check';
+export * from './data-source-options';
+export * from './database.module';
+export * from './tenant-scope';
+export * from './tenant-transaction';
+export * from './migrator';

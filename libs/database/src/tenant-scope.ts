@@ -1,0 +1,12 @@
+/**
+ * What a transaction is allowed to see. Written into the transaction with
+ * `set_config(..., true)` so it ends with the transaction and can never leak
+ * to the next user of a pooled connection.
+ */
+export interface TenantScope {
+  agencyId: string | null;
+  userId: string | null;
+  role: string | null;
+}
+
+export const NO_TENANT: TenantScope = { agencyId: null, userId: null, role: null };

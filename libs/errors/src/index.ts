@@ -1,0 +1,4 @@
+export * from './domain-errors';
+export * from './error-codes';
+export * from './to-client-error';
+export * from './validation';

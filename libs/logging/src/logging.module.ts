@@ -1,0 +1,44 @@
+import { Module } from '@nestjs/common';
+import { ConfigType } from '@nestjs/config';
+import { logConfig } from '@lib/config';
+import type { IncomingMessage } from 'node:http';
+import { LoggerModule } from 'nestjs-pino';
+
+/** What a log line may carry about a request: never a body, a token, a password or personal data. */
+const REDACTED_PATHS = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'req.headers["x-api-key"]',
+  'res.headers["set-cookie"]',
+  '*.password',
+  '*.adminPassword',
+  '*.refreshToken',
+  '*.accessToken',
+  '*.token',
+  '*.email',
+  '*.phone',
+];
+
+type RawRequest = IncomingMessage & { requestContext?: { agencyId: string | null } };
+
+/** Structured JSON logs: one access line per request with its request id and agency id. */
+@Module({
+  imports: [
+    LoggerModule.forRootAsync({
+      inject: [logConfig.KEY],
+      useFactory: (config: ConfigType<typeof logConfig>) => ({
+        pinoHttp: {
+          level: config.level,
+          redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+          customProps: (req: IncomingMessage) => ({ agencyId: (req as RawRequest).requestContext?.agencyId ?? undefined }),
+          serializers: {
+            req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+            res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+          },
+          autoLogging: { ignore: (req: IncomingMessage) => req.url === '/health' },
+        },
+      }),
+    }),
+  ],
+})
+export class LoggingModule {}

@@ -1,0 +1,4 @@
+export enum QueueName {
+  /** Housekeeping: expired sessions and invitations. */
+  MAINTENANCE = 'maintenance',
+}

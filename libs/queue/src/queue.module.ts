@@ -1,0 +1,30 @@
+import { Module } from '@nestjs/common';
+import { ConfigType } from '@nestjs/config';
+import { BullModule } from '@nestjs/bullmq';
+import { redisConfig } from '@lib/config';
+import { QueueName } from './queue-names';
+import { redisConnectionOptions } from './redis-connection';
+
+const DAY_SECONDS = 24 * 60 * 60;
+
+/** The queues, for whoever enqueues (API, worker). Processing lives in apps/worker. */
+@Module({
+  imports: [
+    BullModule.forRootAsync({
+      inject: [redisConfig.KEY],
+      useFactory: (config: ConfigType<typeof redisConfig>) => ({
+        connection: redisConnectionOptions(config.url),
+        prefix: `${config.keyPrefix}:bull`,
+        defaultJobOptions: {
+          attempts: 5,
+          backoff: { type: 'exponential', delay: 5000 },
+          removeOnComplete: { age: DAY_SECONDS, count: 10000 },
+          removeOnFail: { age: 7 * DAY_SECONDS },
+        },
+      }),
+    }),
+    ...Object.values(QueueName).map((name) => BullModule.registerQueue({ name })),
+  ],
+  exports: [BullModule],
+})
+export class QueueModule {}

@@ -1,0 +1,26 @@
+import { Role } from '@lib/context';
+import { ConnectionType } from '@lib/graphql';
+import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+
+registerEnumType(Role, { name: 'Role' });
+
+@ObjectType('User')
+export class UserModel {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  email!: string;
+
+  @Field()
+  fullName!: string;
+
+  @Field(() => Role)
+  role!: Role;
+
+  @Field()
+  createdAt!: Date;
+}
+
+@ObjectType()
+export class UserConnection extends ConnectionType(UserModel) {}

@@ -1,0 +1,80 @@
+import { Injectable } from '@nestjs/common';
+import { Clock } from '@lib/clock';
+import { Role, RequestContext } from '@lib/context';
+import { BadUserInputError } from '@lib/errors';
+import { Connection, decodeCursor, toConnection } from '@lib/graphql';
+import { randomUUID } from 'node:crypto';
+import { User } from './user.entity';
+
+export interface NewUser {
+  email: string;
+  fullName: string;
+  role: Role;
+  passwordHash: string;
+}
+
+const UNIQUE_VIOLATION = '23505';
+
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+@Injectable()
+export class UsersService {
+  constructor(private readonly clock: Clock) {}
+
+  async create(ctx: RequestContext, input: NewUser): Promise<User> {
+    const users = await ctx.repository(User);
+    const user = users.create({
+      agencyId: ctx.agencyId!,
+      id: randomUUID(),
+      email: normalizeEmail(input.email),
+      fullName: input.fullName.trim(),
+      role: input.role,
+      passwordHash: input.passwordHash,
+      createdAt: this.clock.now(),
+    });
+    try {
+      // A savepoint keeps the request's transaction usable after a duplicate e-mail.
+      await (await ctx.manager()).transaction((manager) => manager.insert(User, user));
+    } catch (error) {
+      if ((error as { code?: string }).code === UNIQUE_VIOLATION) {
+        throw BadUserInputError.forField('email', 'A user with this e-mail address already exists in this agency');
+      }
+      throw error;
+    }
+    return user;
+  }
+
+  async get(ctx: RequestContext, id: string): Promise<User> {
+    return ctx.findOrFail(User, { id }, 'User');
+  }
+
+  /** With the password hash, for sign-in only. */
+  async findForLogin(ctx: RequestContext, email: string): Promise<User | null> {
+    const users = await ctx.repository(User);
+    return users
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('lower(u.email) = :email', { email: normalizeEmail(email) })
+      .getOne();
+  }
+
+  async list(ctx: RequestContext, first: number, after?: string): Promise<Connection<User>> {
+    const users = await ctx.repository(User);
+    const query = users.createQueryBuilder('u').orderBy('u.createdAt', 'ASC').addOrderBy('u.id', 'ASC');
+    const totalCount = await query.getCount();
+    if (after) {
+      const position = decodeCursor(after);
+      query.andWhere('(u.createdAt, u.id) > (:sortKey::timestamptz, :id::uuid)', position);
+    }
+    const rows = await query.take(first + 1).getMany();
+    return toConnection(
+      rows,
+      first,
+      totalCount,
+      (row) => ({ sortKey: row.createdAt.toISOString(), id: row.id }),
+      (row) => row,
+    );
+  }
+}

@@ -1,0 +1,51 @@
+import { randomBytes } from 'node:crypto';
+import { TestApi } from './api';
+
+export const PASSWORD = 'correct horse battery staple';
+
+export interface SignedUpAgency {
+  agencyId: string;
+  slug: string;
+  adminId: string;
+  adminEmail: string;
+  accessToken: string;
+  refreshToken: string;
+}
+
+export const AUTH_PAYLOAD = `accessToken refreshToken user { id role email } agency { id slug name }`;
+
+/** A new agency with its admin signed in. Every call makes a distinct agency. */
+export async function signUpAgency(api: TestApi, overrides: Record<string, string> = {}): Promise<SignedUpAgency> {
+  const unique = randomBytes(3).toString('hex');
+  const input = {
+    agencyName: `Agency ${unique}`,
+    timezone: 'Europe/London',
+    country: 'GB',
+    adminName: `Admin ${unique}`,
+    adminEmail: `admin-${unique}@agency.test`,
+    adminPassword: PASSWORD,
+    ...overrides,
+  };
+  const response = await api.gql(
+    `mutation SignUp($input: SignUpAgencyInput!) { signUpAgency(input: $input) { ${AUTH_PAYLOAD} } }`,
+    { input },
+  );
+  if (!response.data) throw new Error(`signUpAgency failed: ${JSON.stringify(response.errors)}`);
+  const payload = response.data.signUpAgency;
+  return {
+    agencyId: payload.agency.id,
+    slug: payload.agency.slug,
+    adminId: payload.user.id,
+    adminEmail: payload.user.email,
+    accessToken: payload.accessToken,
+    refreshToken: payload.refreshToken,
+  };
+}
+
+export function login(api: TestApi, agencySlug: string, email: string, password: string, clientAddress?: string) {
+  return api.gql(
+    `mutation Login($input: LoginInput!) { login(input: $input) { ${AUTH_PAYLOAD} } }`,
+    { input: { agencySlug, email, password } },
+    { clientAddress },
+  );
+}
