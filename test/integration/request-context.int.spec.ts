@@ -1,0 +1,75 @@
+import { Test } from '@nestjs/testing';
+import { INestApplicationContext } from '@nestjs/common';
+import { AgenciesModule, AgenciesService } from '@lib/agencies';
+import { ClockModule } from '@lib/clock';
+import { ConfigModule } from '@lib/config';
+import { ContextModule, RequestContextFactory, Role } from '@lib/context';
+import { DatabaseModule } from '@lib/database';
+import { createTestDatabase, TestDatabase, withOwner } from '../support/database';
+import { applyTestEnv } from '../support/test-env';
+
+describe('RequestContext: one transaction per unit of work, scoped to one agency', () => {
+  let db: TestDatabase;
+  let app: INestApplicationContext;
+  let contexts: RequestContextFactory;
+  let agencies: AgenciesService;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    applyTestEnv(db);
+    const moduleRef = await Test.createTestingModule({
+      imports: [ConfigModule, ClockModule, DatabaseModule, ContextModule, AgenciesModule],
+    }).compile();
+    app = await moduleRef.init();
+    contexts = app.get(RequestContextFactory);
+    agencies = app.get(AgenciesService);
+  });
+
+  afterAll(async () => {
+    await app.close();
+    await db.drop();
+  });
+
+  const countAgencies = (name: string) =>
+    withOwner(db.ownerUrl, async (client) => (await client.query('SELECT 1 FROM agencies WHERE name = $1', [name])).rowCount);
+
+  it('commits what a successful unit of work wrote', async () => {
+    await contexts.run(contexts.create(), (ctx) => agencies.create(ctx, { name: 'Kept', timezone: 'Europe/Paris', country: 'fr' }));
+    expect(await countAgencies('Kept')).toBe(1);
+  });
+
+  it('leaves nothing half-written when the unit of work fails after a write', async () => {
+    const failing = contexts.run(contexts.create(), async (ctx) => {
+      await agencies.create(ctx, { name: 'Half', timezone: 'Europe/Paris', country: 'FR' });
+      throw new Error('boom after the first write');
+    });
+    await expect(failing).rejects.toThrow('boom');
+    expect(await countAgencies('Half')).toBe(0);
+  });
+
+  it('gives each agency a unique slug, even for the same name', async () => {
+    const [first, second] = await Promise.all(
+      [1, 2].map(() =>
+        contexts.run(contexts.create(), (ctx) => agencies.create(ctx, { name: 'Same Name', timezone: 'UTC', country: 'GB' })),
+      ),
+    );
+    expect(first!.slug).not.toBe(second!.slug);
+    expect([first!.slug, second!.slug]).toContain('same-name');
+  });
+
+  it('never lets an authenticated context switch agency', async () => {
+    const own = await contexts.run(contexts.create(), (ctx) => agencies.create(ctx, { name: 'Own', timezone: 'UTC', country: 'GB' }));
+    const ctx = contexts.create();
+    ctx.authenticate({ kind: 'user', agencyId: own.id, userId: own.id, role: Role.ADMIN, sessionId: own.id });
+    await expect(ctx.enterAgency('00000000-0000-4000-8000-000000000000')).rejects.toThrow(/cannot switch agency/);
+    await ctx.finish(false);
+  });
+
+  it("shows a job's context only its own agency", async () => {
+    const a = await contexts.run(contexts.create(), (ctx) => agencies.create(ctx, { name: 'Job A', timezone: 'UTC', country: 'GB' }));
+    const b = await contexts.run(contexts.create(), (ctx) => agencies.create(ctx, { name: 'Job B', timezone: 'UTC', country: 'GB' }));
+    const seen = await contexts.runForAgency(a.id, 'test', (ctx) => ctx.query<{ id: string }>('SELECT id FROM agencies'));
+    expect(seen.map((row) => row.id)).toEqual([a.id]);
+    expect(seen.map((row) => row.id)).not.toContain(b.id);
+  });
+});
