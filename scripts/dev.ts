@@ -4,7 +4,8 @@
  * worker until Ctrl-C, and stops what it started.
  */
 import { spawn, ChildProcess } from 'node:child_process';
-import { loadDotEnv, prepareLocalEnvironment } from '@lib/local-infra';
+import { loadDotEnv } from '@lib/config';
+import { prepareLocalEnvironment } from '@lib/local-infra';
 
 const log = (line: string) => process.stdout.write(`[dev] ${line}\n`);
 

@@ -4,7 +4,7 @@
  * nothing. `--revert` undoes the last migration.
  */
 import { ensureAppLoginRole, revertLastMigration, runMigrations } from '@lib/database';
-import { loadDotEnv } from '@lib/local-infra';
+import { loadDotEnv } from '@lib/config';
 
 async function main(): Promise<void> {
   loadDotEnv();

@@ -1,6 +1,6 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { httpConfig } from '@lib/config';
+import { assertConfiguration, httpConfig } from '@lib/config';
 import { RequestContextFactory } from '@lib/context';
 import { createValidationPipe } from '@lib/errors';
 import { DomainErrorFilter } from '@lib/graphql';
@@ -13,13 +13,14 @@ const BODY_LIMIT_BYTES = 1024 * 1024;
 
 /** The API application, configured but not listening: main.ts listens, tests inject or listen on port 0. */
 export async function createApiApp(): Promise<NestFastifyApplication> {
+  assertConfiguration();
   const http = httpConfig();
   const adapter = new FastifyAdapter({
     genReqId: requestIdFor,
     trustProxy: http.trustProxy,
     bodyLimit: BODY_LIMIT_BYTES,
   });
-  const app = await NestFactory.create<NestFastifyApplication>(ApiModule, adapter, { bufferLogs: true });
+  const app = await NestFactory.create<NestFastifyApplication>(ApiModule, adapter, { bufferLogs: true, abortOnError: false });
   app.useLogger(app.get(Logger));
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new DomainErrorFilter());

@@ -1,7 +1,8 @@
 import 'reflect-metadata';
-import { httpConfig } from '@lib/config';
-import { exitOnBootFailure } from '@lib/config';
+import { exitOnBootFailure, httpConfig, loadDotEnv } from '@lib/config';
 import { createApiApp } from './create-api-app';
+
+loadDotEnv();
 
 async function main(): Promise<void> {
   const app = await createApiApp();

@@ -8,7 +8,8 @@ import type { IncomingMessage } from 'node:http';
  * committed by then is rolled back.
  */
 export function installRequestContext(fastify: FastifyInstance, contexts: RequestContextFactory): void {
-  fastify.addHook('onRequest', async (request) => {
+  fastify.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
     const ctx = contexts.create(request.id, request.ip);
     request.requestContext = ctx;
     // The access log reads the agency from the raw request.

@@ -1,5 +1,7 @@
 import 'reflect-metadata';
-import { exitOnBootFailure } from '@lib/config';
+import { exitOnBootFailure, loadDotEnv } from '@lib/config';
 import { createWorkerApp } from './create-worker-app';
+
+loadDotEnv();
 
 createWorkerApp().catch(exitOnBootFailure);

@@ -8,3 +8,5 @@ export * from './tokens/opaque-token';
 export * from './tokens/password-hasher';
 export * from './auth-housekeeping.service';
 export * from './jobs/purge-expired-auth.job';
+export * from './auth.resolver';
+export * from './user-agency.resolver';

@@ -15,3 +15,11 @@ export const CONFIG_GROUPS = [appConfig, httpConfig, databaseConfig, redisConfig
   imports: [NestConfigModule.forRoot({ isGlobal: true, cache: true, load: CONFIG_GROUPS })],
 })
 export class ConfigModule {}
+
+/**
+ * Validates every group before Nest starts, so that a bad variable stops the
+ * process with its one line instead of a framework stack trace.
+ */
+export function assertConfiguration(): void {
+  for (const group of CONFIG_GROUPS) group();
+}

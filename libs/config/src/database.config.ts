@@ -8,21 +8,21 @@ class DatabaseEnv {
   /** The owner role: runs migrations, owns the tables. Never used by the API or the workers. */
   @IsNotEmpty({ message: 'DATABASE_URL is required (postgres://owner@host:port/db)' })
   @Matches(POSTGRES_URL, { message: 'DATABASE_URL must be a postgres:// URL' })
-  DATABASE_URL = '';
+  DATABASE_URL: string = '';
 
   /** The application role: no owner, no superuser, no BYPASSRLS; row-level security applies to it. */
   @IsNotEmpty({ message: 'DATABASE_APP_URL is required (postgres://app_user:password@host:port/db)' })
   @Matches(POSTGRES_URL, { message: 'DATABASE_APP_URL must be a postgres:// URL' })
-  DATABASE_APP_URL = '';
+  DATABASE_APP_URL: string = '';
 
   @IsInt({ message: 'DATABASE_POOL_SIZE must be an integer between 1 and 100' })
   @Min(1, { message: 'DATABASE_POOL_SIZE must be an integer between 1 and 100' })
   @Max(100, { message: 'DATABASE_POOL_SIZE must be an integer between 1 and 100' })
-  DATABASE_POOL_SIZE = 10;
+  DATABASE_POOL_SIZE: number = 10;
 
   @IsInt({ message: 'DATABASE_STATEMENT_TIMEOUT_MS must be a positive integer' })
   @Min(1, { message: 'DATABASE_STATEMENT_TIMEOUT_MS must be a positive integer' })
-  DATABASE_STATEMENT_TIMEOUT_MS = 15000;
+  DATABASE_STATEMENT_TIMEOUT_MS: number = 15000;
 }
 
 export const databaseConfig = registerAs('database', () => {

@@ -7,15 +7,15 @@ const SWITCH = ['auto', 'true', 'false'] as const;
 class GraphqlEnv {
   @IsInt({ message: 'GRAPHQL_MAX_DEPTH must be a positive integer' })
   @Min(1, { message: 'GRAPHQL_MAX_DEPTH must be a positive integer' })
-  GRAPHQL_MAX_DEPTH = 10;
+  GRAPHQL_MAX_DEPTH: number = 10;
 
   @IsInt({ message: 'GRAPHQL_MAX_COST must be a positive integer' })
   @Min(1, { message: 'GRAPHQL_MAX_COST must be a positive integer' })
-  GRAPHQL_MAX_COST = 5000;
+  GRAPHQL_MAX_COST: number = 5000;
 
   @IsInt({ message: 'GRAPHQL_MAX_ALIASES must be a positive integer' })
   @Min(0, { message: 'GRAPHQL_MAX_ALIASES must be a positive integer' })
-  GRAPHQL_MAX_ALIASES = 15;
+  GRAPHQL_MAX_ALIASES: number = 15;
 
   /** "auto": on outside production, off in production. */
   @IsIn(SWITCH, { message: 'GRAPHQL_INTROSPECTION must be auto, true or false' })

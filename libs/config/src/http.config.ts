@@ -5,16 +5,16 @@ import { validateEnv } from './validate-env';
 class HttpEnv {
   @IsString()
   @IsNotEmpty({ message: 'HTTP_HOST must be a host name or address' })
-  HTTP_HOST = '127.0.0.1';
+  HTTP_HOST: string = '127.0.0.1';
 
   @IsInt({ message: 'HTTP_PORT must be a port number' })
   @Min(0, { message: 'HTTP_PORT must be a port number' })
   @Max(65535, { message: 'HTTP_PORT must be a port number' })
-  HTTP_PORT = 3000;
+  HTTP_PORT: number = 3000;
 
   /** Fastify's trustProxy: "false", "true", a hop count or a comma-separated list of addresses/CIDRs. */
   @IsString({ message: 'HTTP_TRUST_PROXY must be false, true, a hop count or a list of addresses' })
-  HTTP_TRUST_PROXY = 'false';
+  HTTP_TRUST_PROXY: string = 'false';
 }
 
 function parseTrustProxy(value: string): boolean | number | string[] {

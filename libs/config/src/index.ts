@@ -9,3 +9,4 @@ export * from './log.config';
 export * from './redis.config';
 export * from './validate-env';
 export * from './exit-on-boot-failure';
+export * from './load-dot-env';

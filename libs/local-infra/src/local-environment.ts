@@ -12,11 +12,6 @@ export interface LocalEnvironment {
   stop(): Promise<void>;
 }
 
-/** Loads `.env` into process.env when there is one; real environment variables win. */
-export function loadDotEnv(path = '.env'): void {
-  if (existsSync(path)) process.loadEnvFile(path);
-}
-
 /** Same server and database as the owner URL, as the local application role. */
 export function defaultAppUrl(ownerUrl: string): string {
   const url = new URL(ownerUrl);

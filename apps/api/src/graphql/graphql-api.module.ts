@@ -8,13 +8,19 @@ import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { appConfig, graphqlConfig } from '@lib/config';
 import { formatGraphqlResponse, GraphqlContext } from '@lib/graphql';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { NoSchemaIntrospectionCustomRule, ValidationRule } from 'graphql';
+import { GraphQLError, NoSchemaIntrospectionCustomRule, ValidationContext, ValidationRule } from 'graphql';
+
+/** graphql-armor's rules throw by default; reported instead, they become ordinary validation errors. */
+const REPORT = {
+  propagateOnRejection: false,
+  onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(error)],
+};
 
 function validationRules(config: ConfigType<typeof graphqlConfig>): ValidationRule[] {
   const limits = [
-    maxDepthRule({ n: config.maxDepth }),
-    costLimitRule({ maxCost: config.maxCost }),
-    maxAliasesRule({ n: config.maxAliases }),
+    maxDepthRule({ n: config.maxDepth, ...REPORT }),
+    costLimitRule({ maxCost: config.maxCost, ...REPORT }),
+    maxAliasesRule({ n: config.maxAliases, ...REPORT }),
   ] as ValidationRule[];
   return config.introspection ? limits : [...limits, NoSchemaIntrospectionCustomRule];
 }

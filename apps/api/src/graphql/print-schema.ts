@@ -1,0 +1,23 @@
+import { NestFactory } from '@nestjs/core';
+import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphql';
+import { AuthResolver, UserAgencyResolver } from '@lib/auth';
+import { UsersResolver } from '@lib/users';
+import { lexicographicSortSchema, printSchema } from 'graphql';
+
+/**
+ * Every resolver the API serves. The end-to-end suite compares the running
+ * API's schema with schema.gql, so a resolver missing here shows up there.
+ */
+export const API_RESOLVERS: Function[] = [AuthResolver, UserAgencyResolver, UsersResolver];
+
+/** The schema as committed in schema.gql: sorted, so that its diff shows only real changes. */
+export async function printCommittedSchema(): Promise<string> {
+  const app = await NestFactory.createApplicationContext(GraphQLSchemaBuilderModule, { logger: false });
+  try {
+    await app.init();
+    const schema = await app.get(GraphQLSchemaFactory).create(API_RESOLVERS);
+    return `${printSchema(lexicographicSortSchema(schema))}\n`;
+  } finally {
+    await app.close();
+  }
+}
