@@ -96,7 +96,9 @@ export class Foundation1795315200000 implements MigrationInterface {
         FOREIGN KEY (agency_id, invited_by_user_id) REFERENCES users (agency_id, id) ON DELETE CASCADE,
         FOREIGN KEY (agency_id, accepted_user_id) REFERENCES users (agency_id, id) ON DELETE SET NULL (accepted_user_id)
       )`);
-    await q.query(`CREATE INDEX invitations_expiry_idx ON invitations (agency_id, expires_at) WHERE accepted_at IS NULL`);
+    await q.query(
+      `CREATE INDEX invitations_expiry_idx ON invitations (agency_id, expires_at) WHERE accepted_at IS NULL`,
+    );
 
     // The cross-agency table: a transaction sees and writes only its own agency's row.
     // Not FORCEd, so that its owner, through agency_id_by_slug() alone, can resolve a sign-in slug.

@@ -19,11 +19,10 @@ async function main(): Promise<void> {
   loadDotEnv();
   const local = await prepareLocalEnvironment(process.env.DEV_DATA_DIR || '.data', log);
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: process.env.NODE_ENV || 'development', ...local.env };
-  const children = [
-    startApp('api', 'apps/api/src/main.ts', env),
-    startApp('worker', 'apps/worker/src/main.ts', env),
-  ];
-  log(`API on http://${env.HTTP_HOST || '127.0.0.1'}:${env.HTTP_PORT || 3000}/graphql, health at /health. Ctrl-C stops everything.`);
+  const children = [startApp('api', 'apps/api/src/main.ts', env), startApp('worker', 'apps/worker/src/main.ts', env)];
+  log(
+    `API on http://${env.HTTP_HOST || '127.0.0.1'}:${env.HTTP_PORT || 3000}/graphql, health at /health. Ctrl-C stops everything.`,
+  );
 
   let stopping = false;
   const stop = async (exitCode: number) => {

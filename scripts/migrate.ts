@@ -10,7 +10,8 @@ async function main(): Promise<void> {
   loadDotEnv();
   const ownerUrl = process.env.DATABASE_URL;
   const appUrl = process.env.DATABASE_APP_URL;
-  if (!ownerUrl) throw new Error('Invalid configuration: DATABASE_URL is required (the owner role that runs migrations)');
+  if (!ownerUrl)
+    throw new Error('Invalid configuration: DATABASE_URL is required (the owner role that runs migrations)');
   if (process.argv.includes('--revert')) {
     await revertLastMigration(ownerUrl);
     process.stdout.write('Reverted the last migration\n');

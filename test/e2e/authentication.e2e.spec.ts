@@ -52,7 +52,10 @@ describe('authentication', () => {
 
     it('refuses an expired token', async () => {
       const now = Math.floor(Date.now() / 1000);
-      const expired = signJwt({ ...claimsOf(agency.accessToken), iat: now - 1000, exp: now - 100 }, api.env.AUTH_JWT_SECRET!);
+      const expired = signJwt(
+        { ...claimsOf(agency.accessToken), iat: now - 1000, exp: now - 100 },
+        api.env.AUTH_JWT_SECRET!,
+      );
       expect(errorCode(await api.gql(ME, {}, { token: expired }))).toBe('UNAUTHENTICATED');
     });
 

@@ -9,7 +9,12 @@ const ROOT = join(__dirname, '..', '..');
 function boot(entry: string, env: Record<string, string>) {
   const result = spawnSync(process.execPath, ['-r', '@swc-node/register', join(ROOT, entry)], {
     cwd: mkdtempSync(join(tmpdir(), 'boot-')),
-    env: { PATH: process.env.PATH!, NODE_PATH: join(ROOT, 'node_modules'), SWC_NODE_PROJECT: join(ROOT, 'tsconfig.json'), ...env },
+    env: {
+      PATH: process.env.PATH!,
+      NODE_PATH: join(ROOT, 'node_modules'),
+      SWC_NODE_PROJECT: join(ROOT, 'tsconfig.json'),
+      ...env,
+    },
     encoding: 'utf8',
     timeout: 60000,
   });

@@ -13,8 +13,14 @@ describe('invitations and roles', () => {
   beforeAll(async () => {
     api = await startTestApi();
     agency = await signUpAgency(api);
-    const invitation = await api.gql(INVITE, { input: { email: 'Casey@Agency.test', name: 'Casey', role: 'COUNSELOR' } }, { token: agency.accessToken });
-    const accepted = await api.gql(ACCEPT, { input: { token: invitation.data!.inviteUser.token, password: COUNSELOR_PASSWORD } });
+    const invitation = await api.gql(
+      INVITE,
+      { input: { email: 'Casey@Agency.test', name: 'Casey', role: 'COUNSELOR' } },
+      { token: agency.accessToken },
+    );
+    const accepted = await api.gql(ACCEPT, {
+      input: { token: invitation.data!.inviteUser.token, password: COUNSELOR_PASSWORD },
+    });
     counselorToken = accepted.data!.acceptInvitation.accessToken;
   });
 
@@ -26,37 +32,63 @@ describe('invitations and roles', () => {
   });
 
   it('accepts an invitation once only', async () => {
-    const invitation = await api.gql(INVITE, { input: { email: 'once@agency.test', name: 'Once', role: 'ADMIN' } }, { token: agency.accessToken });
+    const invitation = await api.gql(
+      INVITE,
+      { input: { email: 'once@agency.test', name: 'Once', role: 'ADMIN' } },
+      { token: agency.accessToken },
+    );
     const token = invitation.data!.inviteUser.token;
-    expect((await api.gql(ACCEPT, { input: { token, password: 'first use password' } })).data!.acceptInvitation.user.role).toBe('ADMIN');
+    expect(
+      (await api.gql(ACCEPT, { input: { token, password: 'first use password' } })).data!.acceptInvitation.user.role,
+    ).toBe('ADMIN');
     const second = await api.gql(ACCEPT, { input: { token, password: 'second use password' } });
     expect(errorCode(second)).toBe('BAD_USER_INPUT');
   });
 
   it('expires invitations', async () => {
-    const invitation = await api.gql(INVITE, { input: { email: 'late@agency.test', name: 'Late', role: 'COUNSELOR' } }, { token: agency.accessToken });
+    const invitation = await api.gql(
+      INVITE,
+      { input: { email: 'late@agency.test', name: 'Late', role: 'COUNSELOR' } },
+      { token: agency.accessToken },
+    );
     const { withOwner } = await import('../support/database');
     await withOwner(api.db.ownerUrl, (client) =>
-      client.query(`UPDATE invitations SET expires_at = now() - interval '1 minute' WHERE id = $1`, [invitation.data!.inviteUser.id]),
+      client.query(`UPDATE invitations SET expires_at = now() - interval '1 minute' WHERE id = $1`, [
+        invitation.data!.inviteUser.id,
+      ]),
     );
-    const late = await api.gql(ACCEPT, { input: { token: invitation.data!.inviteUser.token, password: 'too late password' } });
+    const late = await api.gql(ACCEPT, {
+      input: { token: invitation.data!.inviteUser.token, password: 'too late password' },
+    });
     expect(errorCode(late)).toBe('BAD_USER_INPUT');
   });
 
   it('refuses to invite someone who already has an account', async () => {
-    const again = await api.gql(INVITE, { input: { email: 'casey@agency.test', name: 'Casey', role: 'COUNSELOR' } }, { token: agency.accessToken });
+    const again = await api.gql(
+      INVITE,
+      { input: { email: 'casey@agency.test', name: 'Casey', role: 'COUNSELOR' } },
+      { token: agency.accessToken },
+    );
     expect(errorCode(again)).toBe('BAD_USER_INPUT');
   });
 
   it('lets only admins invite staff and list users', async () => {
-    const invite = await api.gql(INVITE, { input: { email: 'x@agency.test', name: 'X', role: 'ADMIN' } }, { token: counselorToken });
+    const invite = await api.gql(
+      INVITE,
+      { input: { email: 'x@agency.test', name: 'X', role: 'ADMIN' } },
+      { token: counselorToken },
+    );
     expect(errorCode(invite)).toBe('FORBIDDEN');
     expect(errorCode(await api.gql(`{ users { totalCount } }`, {}, { token: counselorToken }))).toBe('FORBIDDEN');
     expect((await api.gql(`{ me { role } }`, {}, { token: counselorToken })).data!.me.role).toBe('COUNSELOR');
   });
 
   it('does not invite candidates through inviteUser', async () => {
-    const response = await api.gql(INVITE, { input: { email: 'c@agency.test', name: 'C', role: 'CANDIDATE' } }, { token: agency.accessToken });
+    const response = await api.gql(
+      INVITE,
+      { input: { email: 'c@agency.test', name: 'C', role: 'CANDIDATE' } },
+      { token: agency.accessToken },
+    );
     expect(errorCode(response)).toBe('BAD_USER_INPUT');
   });
 });

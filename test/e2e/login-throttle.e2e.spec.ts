@@ -15,7 +15,13 @@ describe('login throttling', () => {
   it('refuses the 101st failed login within an hour for one account, even from fresh addresses', async () => {
     const victim = await signUpAgency(api);
     for (let attempt = 1; attempt <= 100; attempt++) {
-      const response = await login(api, victim.slug, victim.adminEmail, `wrong password ${attempt}`, `10.1.${attempt}.1`);
+      const response = await login(
+        api,
+        victim.slug,
+        victim.adminEmail,
+        `wrong password ${attempt}`,
+        `10.1.${attempt}.1`,
+      );
       expect(errorCode(response)).toBe('UNAUTHENTICATED');
     }
     const refused = await login(api, victim.slug, victim.adminEmail, PASSWORD, '10.2.0.1');
@@ -32,9 +38,13 @@ describe('login throttling', () => {
     const target = await signUpAgency(api);
     const attacker = '10.3.0.1';
     for (let attempt = 1; attempt <= 3; attempt++) {
-      expect(errorCode(await login(api, target.slug, target.adminEmail, 'wrong password!', attacker))).toBe('UNAUTHENTICATED');
+      expect(errorCode(await login(api, target.slug, target.adminEmail, 'wrong password!', attacker))).toBe(
+        'UNAUTHENTICATED',
+      );
     }
-    expect(errorCode(await login(api, target.slug, target.adminEmail, 'wrong password!', attacker))).toBe('UNAUTHENTICATED');
+    expect(errorCode(await login(api, target.slug, target.adminEmail, 'wrong password!', attacker))).toBe(
+      'UNAUTHENTICATED',
+    );
     // Past the free attempts, the next one must wait, even with the right password.
     const slowed = await login(api, target.slug, target.adminEmail, PASSWORD, attacker);
     expect(errorCode(slowed)).toBe('TOO_MANY_REQUESTS');

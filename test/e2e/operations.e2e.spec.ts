@@ -23,7 +23,7 @@ describe('operations', () => {
     expect(body.info).toEqual({ postgres: { status: 'up' }, redis: { status: 'up' } });
   });
 
-  it('answers with the request id of the logs: the caller\'s own, or a new one', async () => {
+  it("answers with the request id of the logs: the caller's own, or a new one", async () => {
     const supplied = await fetch(`${api.url}/health`, { headers: { 'x-request-id': 'trace-1234567890' } });
     expect(supplied.headers.get('x-request-id')).toBe('trace-1234567890');
     const made = await fetch(`${api.url}/health`, { headers: { 'x-request-id': 'bad id with spaces' } });
@@ -45,7 +45,11 @@ describe('operations', () => {
   });
 
   it('refuses a query over the cost limit', async () => {
-    const fields = Array.from({ length: 10 }, (_, index) => `u${index}: users(first: 100) { edges { node { id email fullName role createdAt agency { id name slug timezone country } } } }`).join(' ');
+    const fields = Array.from(
+      { length: 10 },
+      (_, index) =>
+        `u${index}: users(first: 100) { edges { node { id email fullName role createdAt agency { id name slug timezone country } } } }`,
+    ).join(' ');
     const response = await api.gql(`{ ${fields} }`, {}, { token: agency.accessToken });
     expect(response.status).toBe(400);
     expect(response.errors!.map((error) => error.message).join(' ')).toMatch(/cost/i);

@@ -15,7 +15,11 @@ describe('tenant isolation over the API', () => {
     agencyA = await signUpAgency(api);
     agencyB = await signUpAgency(api);
     // Give A a second user, so "only its own" is not a one-row coincidence.
-    const invited = await api.gql(INVITE, { input: { email: 'second@a.test', name: 'Second', role: 'COUNSELOR' } }, { token: agencyA.accessToken });
+    const invited = await api.gql(
+      INVITE,
+      { input: { email: 'second@a.test', name: 'Second', role: 'COUNSELOR' } },
+      { token: agencyA.accessToken },
+    );
     const accepted = await api.gql(
       `mutation Accept($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { user { id } } }`,
       { input: { token: invited.data!.inviteUser.token, password: 'another long password' } },
@@ -52,6 +56,10 @@ describe('tenant isolation over the API', () => {
 
   it('puts the signed-in user and their own agency in `me`', async () => {
     const me = await api.gql(`{ me { id role agency { id slug } } }`, {}, { token: agencyB.accessToken });
-    expect(me.data!.me).toEqual({ id: agencyB.adminId, role: 'ADMIN', agency: { id: agencyB.agencyId, slug: agencyB.slug } });
+    expect(me.data!.me).toEqual({
+      id: agencyB.adminId,
+      role: 'ADMIN',
+      agency: { id: agencyB.agencyId, slug: agencyB.slug },
+    });
   });
 });

@@ -64,9 +64,14 @@ describe('the expired-session purge, through the worker on real Redis', () => {
   });
 
   it('sweeps every agency in its own job, deletes only what expired, and does nothing twice', async () => {
-    const [a, b] = await withOwner(db.ownerUrl, async (client) => [await seedAgency(client, 'purge-a'), await seedAgency(client, 'purge-b')]);
+    const [a, b] = await withOwner(db.ownerUrl, async (client) => [
+      await seedAgency(client, 'purge-a'),
+      await seedAgency(client, 'purge-b'),
+    ]);
     const sessions = () =>
-      withOwner(db.ownerUrl, async (client) => (await client.query('SELECT id FROM auth_sessions ORDER BY id')).rows.map((row) => row.id));
+      withOwner(db.ownerUrl, async (client) =>
+        (await client.query('SELECT id FROM auth_sessions ORDER BY id')).rows.map((row) => row.id),
+      );
 
     await queue.add(JobName.PURGE_EXPIRED_AUTH_SWEEP, {}, { jobId: 'sweep-1' });
     await waitFor(async () => (await queue.getJobCounts('completed')).completed >= 3, 'the sweep and two agency jobs');

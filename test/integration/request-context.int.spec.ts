@@ -31,10 +31,15 @@ describe('RequestContext: one transaction per unit of work, scoped to one agency
   });
 
   const countAgencies = (name: string) =>
-    withOwner(db.ownerUrl, async (client) => (await client.query('SELECT 1 FROM agencies WHERE name = $1', [name])).rowCount);
+    withOwner(
+      db.ownerUrl,
+      async (client) => (await client.query('SELECT 1 FROM agencies WHERE name = $1', [name])).rowCount,
+    );
 
   it('commits what a successful unit of work wrote', async () => {
-    await contexts.run(contexts.create(), (ctx) => agencies.create(ctx, { name: 'Kept', timezone: 'Europe/Paris', country: 'fr' }));
+    await contexts.run(contexts.create(), (ctx) =>
+      agencies.create(ctx, { name: 'Kept', timezone: 'Europe/Paris', country: 'fr' }),
+    );
     expect(await countAgencies('Kept')).toBe(1);
   });
 
@@ -50,7 +55,9 @@ describe('RequestContext: one transaction per unit of work, scoped to one agency
   it('gives each agency a unique slug, even for the same name', async () => {
     const [first, second] = await Promise.all(
       [1, 2].map(() =>
-        contexts.run(contexts.create(), (ctx) => agencies.create(ctx, { name: 'Same Name', timezone: 'UTC', country: 'GB' })),
+        contexts.run(contexts.create(), (ctx) =>
+          agencies.create(ctx, { name: 'Same Name', timezone: 'UTC', country: 'GB' }),
+        ),
       ),
     );
     expect(first!.slug).not.toBe(second!.slug);
@@ -58,7 +65,9 @@ describe('RequestContext: one transaction per unit of work, scoped to one agency
   });
 
   it('never lets an authenticated context switch agency', async () => {
-    const own = await contexts.run(contexts.create(), (ctx) => agencies.create(ctx, { name: 'Own', timezone: 'UTC', country: 'GB' }));
+    const own = await contexts.run(contexts.create(), (ctx) =>
+      agencies.create(ctx, { name: 'Own', timezone: 'UTC', country: 'GB' }),
+    );
     const ctx = contexts.create();
     ctx.authenticate({ kind: 'user', agencyId: own.id, userId: own.id, role: Role.ADMIN, sessionId: own.id });
     await expect(ctx.enterAgency('00000000-0000-4000-8000-000000000000')).rejects.toThrow(/cannot switch agency/);
@@ -66,9 +75,15 @@ describe('RequestContext: one transaction per unit of work, scoped to one agency
   });
 
   it("shows a job's context only its own agency", async () => {
-    const a = await contexts.run(contexts.create(), (ctx) => agencies.create(ctx, { name: 'Job A', timezone: 'UTC', country: 'GB' }));
-    const b = await contexts.run(contexts.create(), (ctx) => agencies.create(ctx, { name: 'Job B', timezone: 'UTC', country: 'GB' }));
-    const seen = await contexts.runForAgency(a.id, 'test', (ctx) => ctx.query<{ id: string }>('SELECT id FROM agencies'));
+    const a = await contexts.run(contexts.create(), (ctx) =>
+      agencies.create(ctx, { name: 'Job A', timezone: 'UTC', country: 'GB' }),
+    );
+    const b = await contexts.run(contexts.create(), (ctx) =>
+      agencies.create(ctx, { name: 'Job B', timezone: 'UTC', country: 'GB' }),
+    );
+    const seen = await contexts.runForAgency(a.id, 'test', (ctx) =>
+      ctx.query<{ id: string }>('SELECT id FROM agencies'),
+    );
     expect(seen.map((row) => row.id)).toEqual([a.id]);
     expect(seen.map((row) => row.id)).not.toContain(b.id);
   });

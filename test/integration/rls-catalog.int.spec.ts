@@ -49,8 +49,16 @@ describe('the schema keeps agencies apart', () => {
 
   it('scopes every tenant table with a policy on app.agency_id, both USING and WITH CHECK', async () => {
     const policies = await withOwner(db.ownerUrl, async (client) => {
-      const result = await client.query(`SELECT tablename, qual, with_check, cmd, permissive FROM pg_policies WHERE schemaname = 'public'`);
-      return result.rows as { tablename: string; qual: string | null; with_check: string | null; cmd: string; permissive: string }[];
+      const result = await client.query(
+        `SELECT tablename, qual, with_check, cmd, permissive FROM pg_policies WHERE schemaname = 'public'`,
+      );
+      return result.rows as {
+        tablename: string;
+        qual: string | null;
+        with_check: string | null;
+        cmd: string;
+        permissive: string;
+      }[];
     });
     for (const table of [...tenantTables().map((t) => t.table), 'agencies']) {
       const own = policies.filter((policy) => policy.tablename === table);
@@ -96,7 +104,13 @@ describe('the schema keeps agencies apart', () => {
           JOIN pg_class t ON t.oid = c.conrelid
           JOIN pg_class r ON r.oid = c.confrelid
          WHERE c.contype = 'f' AND t.relnamespace = 'public'::regnamespace`);
-      return result.rows as { table: string; constraint: string; local_first: string; referenced: string; remote_first: string }[];
+      return result.rows as {
+        table: string;
+        constraint: string;
+        local_first: string;
+        referenced: string;
+        remote_first: string;
+      }[];
     });
     const tenant = new Set(tenantTables().map((table) => table.table));
     const offenders = foreignKeys.filter(

@@ -7,7 +7,10 @@ const AGENCY_B = randomUUID();
 
 async function seed(db: TestDatabase): Promise<void> {
   await withOwner(db.ownerUrl, async (client) => {
-    for (const [id, slug] of [[AGENCY_A, 'agency-a'], [AGENCY_B, 'agency-b']]) {
+    for (const [id, slug] of [
+      [AGENCY_A, 'agency-a'],
+      [AGENCY_B, 'agency-b'],
+    ]) {
       await client.query(
         `INSERT INTO agencies (id, name, slug, timezone, country, created_at) VALUES ($1, $2, $2, 'Europe/London', 'GB', now())`,
         [id, slug],
@@ -72,7 +75,9 @@ describe('row-level security as the application role', () => {
         ),
       ),
     ).rejects.toThrow(/row-level security/);
-    const moved = await inAgency(AGENCY_A, () => app.query(`UPDATE users SET agency_id = $1 RETURNING id`, [AGENCY_B]).catch((error) => error));
+    const moved = await inAgency(AGENCY_A, () =>
+      app.query(`UPDATE users SET agency_id = $1 RETURNING id`, [AGENCY_B]).catch((error) => error),
+    );
     expect(String(moved.message)).toMatch(/row-level security/);
     const deleted = await inAgency(AGENCY_A, () => app.query(`DELETE FROM users WHERE agency_id = $1`, [AGENCY_B]));
     expect(deleted.rowCount).toBe(0);
@@ -95,6 +100,8 @@ describe('row-level security as the application role', () => {
   it('cannot touch the migrations table or change the schema', async () => {
     await expect(inAgency(null, () => app.query('SELECT * FROM migrations'))).rejects.toThrow(/permission denied/);
     await expect(inAgency(null, () => app.query('CREATE TABLE sneaky (id int)'))).rejects.toThrow(/permission denied/);
-    await expect(inAgency(AGENCY_A, () => app.query('ALTER TABLE users DISABLE ROW LEVEL SECURITY'))).rejects.toThrow(/must be owner/);
+    await expect(inAgency(AGENCY_A, () => app.query('ALTER TABLE users DISABLE ROW LEVEL SECURITY'))).rejects.toThrow(
+      /must be owner/,
+    );
   });
 });

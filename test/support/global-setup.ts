@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Client } from 'pg';
 import { register } from 'tsconfig-paths';
 import { TestInfra, withDatabase } from './infra';
@@ -6,13 +8,14 @@ import { TestInfra, withDatabase } from './infra';
 register({ baseUrl: `${__dirname}/../..`, paths: { '@lib/*': ['libs/*/src'] } });
 
 declare global {
-  // eslint-disable-next-line no-var
   var __testInfra: TestInfra | undefined;
 }
 
 function onlyUnitTests(): boolean {
   const argv = process.argv.join(' ');
-  return /--selectProjects(=|\s+)unit(\s|$)/.test(argv) && !/integration|e2e/.test(argv.split('--selectProjects')[1] ?? '');
+  return (
+    /--selectProjects(=|\s+)unit(\s|$)/.test(argv) && !/integration|e2e/.test(argv.split('--selectProjects')[1] ?? '')
+  );
 }
 
 /**
@@ -29,7 +32,12 @@ export default async function globalSetup(): Promise<void> {
   let ownerUrl = process.env.DATABASE_URL;
   const embedded = ownerUrl
     ? undefined
-    : await startEmbeddedPostgres({ dataDir: `.data/test-postgres-${process.pid}`, persistent: false, database: 'postgres' });
+    : await startEmbeddedPostgres({
+        // Thrown away after the run. Under the system temp folder, which PostgreSQL's own user can reach when run as root.
+        dataDir: join(tmpdir(), `recruiting-test-postgres-${process.pid}`),
+        persistent: false,
+        database: 'postgres',
+      });
   ownerUrl ??= embedded!.ownerUrl;
 
   const template = `recruiting_test_${process.pid}_template`;
@@ -46,7 +54,16 @@ export default async function globalSetup(): Promise<void> {
 
   const redis = await ensureRedis(process.env.REDIS_URL || DEFAULT_REDIS_URL);
 
-  globalThis.__testInfra = { ownerUrl, appUrl, template, redisUrl: redis.url, stopPostgres: embedded?.stop, stopRedis: redis.stop };
+  globalThis.__testInfra = {
+    ownerUrl,
+    appUrl,
+    template,
+    redisUrl: redis.url,
+    stopPostgres: embedded?.stop,
+    stopRedis: redis.stop,
+  };
   process.env.TEST_INFRA = JSON.stringify({ ownerUrl, appUrl, template, redisUrl: redis.url });
-  process.stdout.write(`\nTest infrastructure ready in ${Date.now() - started} ms (${embedded ? 'embedded' : 'external'} PostgreSQL)\n`);
+  process.stdout.write(
+    `\nTest infrastructure ready in ${Date.now() - started} ms (${embedded ? 'embedded' : 'external'} PostgreSQL)\n`,
+  );
 }

@@ -10,7 +10,8 @@ export interface TestInfra {
 
 export function testInfra(): Omit<TestInfra, 'stopPostgres' | 'stopRedis'> {
   const raw = process.env.TEST_INFRA;
-  if (!raw) throw new Error('Run integration and end-to-end tests through jest (global-setup prepares PostgreSQL and Redis)');
+  if (!raw)
+    throw new Error('Run integration and end-to-end tests through jest (global-setup prepares PostgreSQL and Redis)');
   return JSON.parse(raw);
 }
 

@@ -20,7 +20,10 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
     trustProxy: http.trustProxy,
     bodyLimit: BODY_LIMIT_BYTES,
   });
-  const app = await NestFactory.create<NestFastifyApplication>(ApiModule, adapter, { bufferLogs: true, abortOnError: false });
+  const app = await NestFactory.create<NestFastifyApplication>(ApiModule, adapter, {
+    bufferLogs: true,
+    abortOnError: false,
+  });
   app.useLogger(app.get(Logger));
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new DomainErrorFilter());

@@ -33,7 +33,14 @@ import { AgencyFanOut } from '@lib/queue';
     LoginThrottleService,
     AuthHousekeepingService,
   ],
-  exports: [AuthService, SessionsService, InvitationsService, AccessTokenService, PasswordHasher, AuthHousekeepingService],
+  exports: [
+    AuthService,
+    SessionsService,
+    InvitationsService,
+    AccessTokenService,
+    PasswordHasher,
+    AuthHousekeepingService,
+  ],
 })
 export class AuthModule {}
 

@@ -33,7 +33,11 @@ export class AuthResolver {
   @Public()
   @UseGuards(LocalAuthGuard)
   @Mutation(() => AuthPayloadModel, { description: 'Staff and candidates sign in with their agency slug' })
-  login(@Ctx() ctx: RequestContext, @Args('input') _input: LoginInput, @LoggedInUser() user: User): Promise<AuthResult> {
+  login(
+    @Ctx() ctx: RequestContext,
+    @Args('input') _input: LoginInput,
+    @LoggedInUser() user: User,
+  ): Promise<AuthResult> {
     return this.auth.startSession(ctx, user);
   }
 

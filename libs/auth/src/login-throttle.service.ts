@@ -35,16 +35,18 @@ export class LoginThrottleService {
   private readonly consecutive: RateLimiterRedis;
   private readonly cooldown: RateLimiterRedis;
 
-  constructor(
-    @Inject(REDIS_CLIENT) redis: Redis,
-    @Inject(authConfig.KEY) config: ConfigType<typeof authConfig>,
-  ) {
+  constructor(@Inject(REDIS_CLIENT) redis: Redis, @Inject(authConfig.KEY) config: ConfigType<typeof authConfig>) {
     const limits = config.loginThrottle;
     const limiter = (keyPrefix: string, points: number, duration: number, blockDuration = 0) =>
       new RateLimiterRedis({ storeClient: redis, keyPrefix: `login:${keyPrefix}`, points, duration, blockDuration });
     this.perAccount = limiter('account', limits.maxFailuresPerAccount, HOUR);
     this.perAddress = limiter('address', limits.maxFailuresPerAddress, HOUR);
-    this.consecutive = limiter('consecutive', limits.maxConsecutiveFailures, CONSECUTIVE_BLOCK_SECONDS, CONSECUTIVE_BLOCK_SECONDS);
+    this.consecutive = limiter(
+      'consecutive',
+      limits.maxConsecutiveFailures,
+      CONSECUTIVE_BLOCK_SECONDS,
+      CONSECUTIVE_BLOCK_SECONDS,
+    );
     this.cooldown = limiter('cooldown', 1, 1);
   }
 
@@ -80,7 +82,8 @@ export class LoginThrottleService {
       this.consecutive.penalty(keys.accountAtAddress),
     ]);
     const extra = consecutive.consumedPoints - FREE_CONSECUTIVE_FAILURES;
-    if (extra > 0) await this.cooldown.block(keys.accountAtAddress, Math.min(2 ** (extra - 1), CONSECUTIVE_BLOCK_SECONDS));
+    if (extra > 0)
+      await this.cooldown.block(keys.accountAtAddress, Math.min(2 ** (extra - 1), CONSECUTIVE_BLOCK_SECONDS));
   }
 
   async recordSuccess(attempt: LoginAttempt): Promise<void> {

@@ -129,7 +129,10 @@ export class SessionsService {
       [agencyId, tokenId, hash],
     );
     if (!used) return;
-    this.logger.warn({ agencyId, sessionId: used.session_id }, 'Rotated refresh token presented again: revoking its session');
+    this.logger.warn(
+      { agencyId, sessionId: used.session_id },
+      'Rotated refresh token presented again: revoking its session',
+    );
     await this.contexts.runForAgency(agencyId, 'auth.revoke-reused-refresh-token', (own) =>
       this.revoke(own, used.session_id, SessionRevocation.REFRESH_TOKEN_REUSED),
     );

@@ -42,7 +42,11 @@ export function formatGraphqlError(error: GraphQLError, exposeInternals: boolean
 
 /** An error about the query itself (syntax, unknown field, over a limit): its message is about the client's own text. */
 function queryError(error: { message: string; locations?: FormattedError['locations'] }): FormattedError {
-  return { message: error.message, locations: error.locations, extensions: { code: ErrorCode.GRAPHQL_VALIDATION_FAILED } };
+  return {
+    message: error.message,
+    locations: error.locations,
+    extensions: { code: ErrorCode.GRAPHQL_VALIDATION_FAILED },
+  };
 }
 
 export function formatGraphqlResponse(execution: ExecutionResult, exposeInternals: boolean) {

