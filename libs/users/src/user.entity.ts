@@ -1,7 +1,14 @@
 import { Role } from '@lib/context';
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Agency } from '@lib/agencies';
+import { Check, Column, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
 
 @Entity({ name: 'users' })
+@ForeignKey(() => Agency, ['agencyId'], ['id'], { name: 'users_agency_id_fkey' })
+// Expression index (agency_id, lower(email)): created by the migration, left alone by schema sync.
+@Index('users_agency_email_key', { synchronize: false })
+@Index('users_agency_created_idx', ['agencyId', 'createdAt', 'id'])
+@Check('users_role_check', `role IN ('ADMIN', 'COUNSELOR', 'CANDIDATE')`)
+@Check('users_password_hash_check', `password_hash LIKE '$argon2id$%'`)
 export class User {
   @PrimaryColumn('uuid', { name: 'agency_id' })
   agencyId!: string;

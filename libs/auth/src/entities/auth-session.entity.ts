@@ -1,7 +1,13 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { User } from '@lib/users';
+import { Column, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
 
 /** One sign-in: the family of refresh tokens that descend from it. Revoking it ends them all. */
 @Entity({ name: 'auth_sessions' })
+@ForeignKey(() => User, ['agencyId', 'userId'], ['agencyId', 'id'], {
+  name: 'auth_sessions_agency_id_user_id_fkey',
+  onDelete: 'CASCADE',
+})
+@Index('auth_sessions_user_idx', ['agencyId', 'userId'])
 export class AuthSession {
   @PrimaryColumn('uuid', { name: 'agency_id' })
   agencyId!: string;

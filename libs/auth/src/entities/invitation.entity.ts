@@ -1,7 +1,20 @@
 import { Role } from '@lib/context';
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { User } from '@lib/users';
+import { Check, Column, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
 
 @Entity({ name: 'invitations' })
+@ForeignKey(() => User, ['agencyId', 'invitedByUserId'], ['agencyId', 'id'], {
+  name: 'invitations_agency_id_invited_by_user_id_fkey',
+  onDelete: 'CASCADE',
+})
+// ON DELETE SET NULL (accepted_user_id) keeps agency_id: declared in the migration.
+@ForeignKey(() => User, ['agencyId', 'acceptedUserId'], ['agencyId', 'id'], {
+  name: 'invitations_agency_id_accepted_user_id_fkey',
+  onDelete: 'SET NULL',
+})
+// Partial index on pending invitations: created by the migration, left alone by schema sync.
+@Index('invitations_expiry_idx', { synchronize: false })
+@Check('invitations_role_check', `role IN ('ADMIN', 'COUNSELOR', 'CANDIDATE')`)
 export class Invitation {
   @PrimaryColumn('uuid', { name: 'agency_id' })
   agencyId!: string;

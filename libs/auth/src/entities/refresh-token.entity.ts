@@ -1,6 +1,12 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
+import { AuthSession } from './auth-session.entity';
 
 @Entity({ name: 'refresh_tokens' })
+@ForeignKey(() => AuthSession, ['agencyId', 'sessionId'], ['agencyId', 'id'], {
+  name: 'refresh_tokens_agency_id_session_id_fkey',
+  onDelete: 'CASCADE',
+})
+@Index('refresh_tokens_session_idx', ['agencyId', 'sessionId'])
 export class RefreshToken {
   @PrimaryColumn('uuid', { name: 'agency_id' })
   agencyId!: string;
