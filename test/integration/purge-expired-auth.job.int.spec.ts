@@ -6,22 +6,13 @@ import type { Queue } from 'bullmq';
 import { Client } from 'pg';
 import { createWorkerApp } from '../../apps/worker/src/create-worker-app';
 import { createTestDatabase, TestDatabase, withOwner } from '../support/database';
+import { insertAgencyWithAdmin } from '../support/seed';
 import { applyTestEnv } from '../support/test-env';
 
 const DAY = 24 * 60 * 60 * 1000;
 
 async function seedAgency(client: Client, label: string) {
-  const agencyId = randomUUID();
-  const userId = randomUUID();
-  await client.query(
-    `INSERT INTO agencies (id, name, slug, timezone, country, created_at) VALUES ($1, $2, $2, 'UTC', 'GB', now())`,
-    [agencyId, label],
-  );
-  await client.query(
-    `INSERT INTO users (agency_id, id, email, full_name, role, password_hash, created_at)
-     VALUES ($1, $2, $3, 'U', 'ADMIN', '$argon2id$x', now())`,
-    [agencyId, userId, `${label}@x.test`],
-  );
+  const { agencyId, adminId: userId } = await insertAgencyWithAdmin(client, label);
   const session = async (expiresAt: Date) => {
     const id = randomUUID();
     await client.query(

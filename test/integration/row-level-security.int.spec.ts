@@ -1,26 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { createTestDatabase, TestDatabase, withOwner } from '../support/database';
+import { insertAgencyWithAdmin } from '../support/seed';
 
-const AGENCY_A = randomUUID();
-const AGENCY_B = randomUUID();
+let AGENCY_A: string;
+let AGENCY_B: string;
 
 async function seed(db: TestDatabase): Promise<void> {
   await withOwner(db.ownerUrl, async (client) => {
-    for (const [id, slug] of [
-      [AGENCY_A, 'agency-a'],
-      [AGENCY_B, 'agency-b'],
-    ]) {
-      await client.query(
-        `INSERT INTO agencies (id, name, slug, timezone, country, created_at) VALUES ($1, $2, $2, 'Europe/London', 'GB', now())`,
-        [id, slug],
-      );
-      await client.query(
-        `INSERT INTO users (agency_id, id, email, full_name, role, password_hash, created_at)
-         VALUES ($1, $2, $3, 'Someone', 'ADMIN', '$argon2id$placeholder', now())`,
-        [id, randomUUID(), `admin@${slug}.test`],
-      );
-    }
+    AGENCY_A = (await insertAgencyWithAdmin(client, 'agency-a')).agencyId;
+    AGENCY_B = (await insertAgencyWithAdmin(client, 'agency-b')).agencyId;
   });
 }
 
