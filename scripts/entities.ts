@@ -1,6 +1,18 @@
 import { Agency } from '@lib/agencies';
+import { APPLICATION_ENTITIES } from '@lib/applications';
+import { AuditEntry } from '@lib/audit';
 import { AUTH_ENTITIES } from '@lib/auth';
+import { Candidate } from '@lib/candidates';
+import { EMPLOYER_ENTITIES } from '@lib/employers';
 import { User } from '@lib/users';
 
 /** Every entity of the schema: what migrations are generated from and checked against. */
-export const ENTITIES: Function[] = [Agency, User, ...AUTH_ENTITIES];
+export const ENTITIES: Function[] = [
+  Agency,
+  User,
+  ...AUTH_ENTITIES,
+  Candidate,
+  ...EMPLOYER_ENTITIES,
+  ...APPLICATION_ENTITIES,
+  AuditEntry,
+];

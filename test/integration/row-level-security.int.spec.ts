@@ -86,6 +86,13 @@ describe('row-level security as the application role', () => {
     expect(ids.rows.map((row) => row.id).sort()).toEqual([AGENCY_A, AGENCY_B].sort());
   });
 
+  it('can add to the audit trail but never rewrite it', async () => {
+    await expect(inAgency(AGENCY_A, () => app.query('UPDATE audit_entries SET action = action'))).rejects.toThrow(
+      /permission denied/,
+    );
+    await expect(inAgency(AGENCY_A, () => app.query('DELETE FROM audit_entries'))).rejects.toThrow(/permission denied/);
+  });
+
   it('cannot touch the migrations table or change the schema', async () => {
     await expect(inAgency(null, () => app.query('SELECT * FROM migrations'))).rejects.toThrow(/permission denied/);
     await expect(inAgency(null, () => app.query('CREATE TABLE sneaky (id int)'))).rejects.toThrow(/permission denied/);

@@ -1,9 +1,12 @@
 import { Module } from '@nestjs/common';
+import { ApplicationsApiModule } from '@lib/applications';
 import { AuthApiModule } from '@lib/auth';
+import { CandidatesApiModule } from '@lib/candidates';
 import { ClockModule } from '@lib/clock';
 import { ConfigModule } from '@lib/config';
 import { ContextModule } from '@lib/context';
 import { DatabaseModule } from '@lib/database';
+import { EmployersApiModule } from '@lib/employers';
 import { HealthModule } from '@lib/health';
 import { LoggingModule } from '@lib/logging';
 import { RedisModule } from '@lib/redis';
@@ -22,6 +25,9 @@ import { GraphqlApiModule } from './graphql/graphql-api.module';
     HealthModule,
     AuthApiModule,
     UsersApiModule,
+    CandidatesApiModule,
+    EmployersApiModule,
+    ApplicationsApiModule,
   ],
 })
 export class ApiModule {}

@@ -14,6 +14,7 @@ export class RequestContext {
   private currentPrincipal: Principal | null = null;
   private publicAgencyId: string | null = null;
   private transaction?: Promise<TenantTransaction>;
+  private readonly memos = new Map<unknown, unknown>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -75,6 +76,15 @@ export class RequestContext {
     const row = await repository.findOneBy(where as never);
     if (!row) throw new NotFoundError(what);
     return row;
+  }
+
+  /**
+   * One object per key for the life of this context: per-request DataLoaders
+   * live here, so batching and caching never cross requests or agencies.
+   */
+  memo<T>(key: unknown, create: () => T): T {
+    if (!this.memos.has(key)) this.memos.set(key, create());
+    return this.memos.get(key) as T;
   }
 
   /** Ends the unit of work: commits when it succeeded, rolls back otherwise. Safe to call more than once. */

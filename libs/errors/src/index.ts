@@ -2,3 +2,4 @@ export * from './domain-errors';
 export * from './error-codes';
 export * from './to-client-error';
 export * from './validation';
+export * from './input-rules';

@@ -7,3 +7,5 @@ export * from './pagination/page-info.model';
 export * from './pagination/pagination.args';
 export * from './parse-id.pipe';
 export * from './domain-error.filter';
+export * from './loaders';
+export * from './pagination/paginate';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Clock } from '@lib/clock';
 import { Role, RequestContext } from '@lib/context';
 import { BadUserInputError } from '@lib/errors';
-import { Connection, decodeCursor, toConnection } from '@lib/graphql';
+import { Connection, paginateByCreation } from '@lib/graphql';
 import { randomUUID } from 'node:crypto';
 import { User } from './user.entity';
 
@@ -62,19 +62,6 @@ export class UsersService {
 
   async list(ctx: RequestContext, first: number, after?: string): Promise<Connection<User>> {
     const users = await ctx.repository(User);
-    const query = users.createQueryBuilder('u').orderBy('u.createdAt', 'ASC').addOrderBy('u.id', 'ASC');
-    const totalCount = await query.getCount();
-    if (after) {
-      const position = decodeCursor(after);
-      query.andWhere('(u.createdAt, u.id) > (:sortKey::timestamptz, :id::uuid)', position);
-    }
-    const rows = await query.take(first + 1).getMany();
-    return toConnection(
-      rows,
-      first,
-      totalCount,
-      (row) => ({ sortKey: row.createdAt.toISOString(), id: row.id }),
-      (row) => row,
-    );
+    return paginateByCreation(users.createQueryBuilder('u'), first, after);
   }
 }

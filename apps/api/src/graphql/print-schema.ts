@@ -1,6 +1,9 @@
 import { NestFactory } from '@nestjs/core';
 import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphql';
+import { ApplicationsResolver, CandidateApplicationsResolver } from '@lib/applications';
 import { AuthResolver, UserAgencyResolver } from '@lib/auth';
+import { CandidatesResolver } from '@lib/candidates';
+import { EmployersResolver, PositionEmployerResolver } from '@lib/employers';
 import { UsersResolver } from '@lib/users';
 import { lexicographicSortSchema, printSchema } from 'graphql';
 
@@ -8,7 +11,16 @@ import { lexicographicSortSchema, printSchema } from 'graphql';
  * Every resolver the API serves. The end-to-end suite compares the running
  * API's schema with schema.gql, so a resolver missing here shows up there.
  */
-export const API_RESOLVERS: Function[] = [AuthResolver, UserAgencyResolver, UsersResolver];
+export const API_RESOLVERS: Function[] = [
+  AuthResolver,
+  UserAgencyResolver,
+  UsersResolver,
+  CandidatesResolver,
+  EmployersResolver,
+  PositionEmployerResolver,
+  ApplicationsResolver,
+  CandidateApplicationsResolver,
+];
 
 /** The schema as committed in schema.gql: sorted, so that its diff shows only real changes. */
 export async function printCommittedSchema(): Promise<string> {

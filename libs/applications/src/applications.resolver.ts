@@ -1,0 +1,60 @@
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Candidate, CandidateModel } from '@lib/candidates';
+import { RequestContext } from '@lib/context';
+import { Position, PositionModel } from '@lib/employers';
+import { Ctx, ParseIdPipe, rowsById, rowsByParent } from '@lib/graphql';
+import { ApplicationStageChange } from './application-stage-change.entity';
+import { Application } from './application.entity';
+import { ApplicationModel, ChangeStageResult, StageChangeModel, StageChangeNotAllowed } from './application.model';
+import { ApplicationsService } from './applications.service';
+import { ChangeStageInput } from './dto/change-stage.input';
+import { SubmitCandidateInput } from './dto/submit-candidate.input';
+
+@Resolver(() => ApplicationModel)
+export class ApplicationsResolver {
+  constructor(private readonly applications: ApplicationsService) {}
+
+  @Mutation(() => ApplicationModel, { description: 'Puts a candidate forward for a position (stage SUBMITTED)' })
+  submitCandidate(@Ctx() ctx: RequestContext, @Args('input') input: SubmitCandidateInput): Promise<Application> {
+    return this.applications.submit(ctx, input);
+  }
+
+  @Mutation(() => ChangeStageResult)
+  changeStage(
+    @Ctx() ctx: RequestContext,
+    @Args('input') input: ChangeStageInput,
+  ): Promise<Application | StageChangeNotAllowed> {
+    return this.applications.changeStage(ctx, input);
+  }
+
+  @Query(() => ApplicationModel)
+  application(
+    @Ctx() ctx: RequestContext,
+    @Args('id', { type: () => ID }, ParseIdPipe) id: string,
+  ): Promise<Application> {
+    return this.applications.get(ctx, id);
+  }
+
+  @ResolveField(() => CandidateModel)
+  async candidate(@Ctx() ctx: RequestContext, @Parent() application: Application): Promise<Candidate> {
+    return (await rowsById(ctx, Candidate).load(application.candidateId))!;
+  }
+
+  @ResolveField(() => PositionModel)
+  async position(@Ctx() ctx: RequestContext, @Parent() application: Application): Promise<Position> {
+    return (await rowsById(ctx, Position).load(application.positionId))!;
+  }
+
+  @ResolveField(() => [StageChangeModel], { description: 'Every stage move, oldest first' })
+  stageHistory(@Ctx() ctx: RequestContext, @Parent() application: Application): Promise<ApplicationStageChange[]> {
+    return rowsByParent(ctx, ApplicationStageChange, 'applicationId', { changedAt: 'ASC' }).load(application.id);
+  }
+}
+
+@Resolver(() => CandidateModel)
+export class CandidateApplicationsResolver {
+  @ResolveField(() => [ApplicationModel])
+  applications(@Ctx() ctx: RequestContext, @Parent() candidate: Candidate): Promise<Application[]> {
+    return rowsByParent(ctx, Application, 'candidateId', { createdAt: 'ASC' }).load(candidate.id);
+  }
+}

@@ -1,0 +1,126 @@
+import { Injectable } from '@nestjs/common';
+import { AuditService } from '@lib/audit';
+import { CandidatesService } from '@lib/candidates';
+import { Clock } from '@lib/clock';
+import { RequestContext } from '@lib/context';
+import { EmployersService } from '@lib/employers';
+import { BadUserInputError, NotFoundError } from '@lib/errors';
+import { allowedMoves, canMove, Stage } from '@lib/pipeline';
+import { randomUUID } from 'node:crypto';
+import { ApplicationStageChange } from './application-stage-change.entity';
+import { Application } from './application.entity';
+import { StageChangeNotAllowed } from './application.model';
+import { ChangeStageInput } from './dto/change-stage.input';
+import { SubmitCandidateInput } from './dto/submit-candidate.input';
+
+const UNIQUE_VIOLATION = '23505';
+
+@Injectable()
+export class ApplicationsService {
+  constructor(
+    private readonly clock: Clock,
+    private readonly audit: AuditService,
+    private readonly candidates: CandidatesService,
+    private readonly employers: EmployersService,
+  ) {}
+
+  async submit(ctx: RequestContext, input: SubmitCandidateInput): Promise<Application> {
+    const candidate = await this.candidates.get(ctx, input.candidateId);
+    const position = await this.employers.getPosition(ctx, input.positionId);
+    const now = this.clock.now();
+    const application: Application = {
+      agencyId: ctx.agencyId!,
+      id: randomUUID(),
+      candidateId: candidate.id,
+      positionId: position.id,
+      interestLevel: input.interestLevel,
+      stage: Stage.SUBMITTED,
+      stageChangedAt: now,
+      createdAt: now,
+    };
+    try {
+      await (await ctx.manager()).transaction((manager) => manager.insert(Application, application));
+    } catch (error) {
+      if ((error as { code?: string }).code === UNIQUE_VIOLATION) {
+        throw BadUserInputError.forField('positionId', 'This candidate is already submitted for this position');
+      }
+      throw error;
+    }
+    await this.recordMove(ctx, application, null, 'Submitted');
+    await this.audit.record(ctx, {
+      action: 'application.submitted',
+      recordType: 'application',
+      recordId: application.id,
+      details: { candidateId: candidate.id, positionId: position.id, interestLevel: input.interestLevel },
+    });
+    return application;
+  }
+
+  get(ctx: RequestContext, id: string): Promise<Application> {
+    return ctx.findOrFail(Application, { id }, 'Application');
+  }
+
+  /** A counselor's move: allowed by the pipeline, or answered with the moves that are. */
+  async changeStage(ctx: RequestContext, input: ChangeStageInput): Promise<Application | StageChangeNotAllowed> {
+    const application = await this.lock(ctx, input.applicationId);
+    if (!canMove(application.stage, input.stage)) {
+      return Object.assign(new StageChangeNotAllowed(), {
+        from: application.stage,
+        to: input.stage,
+        allowed: [...allowedMoves(application.stage)],
+      });
+    }
+    return this.moveTo(ctx, application, input.stage, input.reason ?? null);
+  }
+
+  /**
+   * Moves a locked application and keeps the history and the audit trail. For
+   * the events that move a stage (an interview, a reference request, an
+   * employer's answer) as much as for counselors.
+   */
+  async moveTo(
+    ctx: RequestContext,
+    application: Application,
+    stage: Stage,
+    reason: string | null,
+  ): Promise<Application> {
+    const from = application.stage;
+    const moved: Application = { ...application, stage, stageChangedAt: this.clock.now() };
+    await (
+      await ctx.repository(Application)
+    ).update({ agencyId: application.agencyId, id: application.id }, { stage, stageChangedAt: moved.stageChangedAt });
+    await this.recordMove(ctx, moved, from, reason);
+    await this.audit.record(ctx, {
+      action: 'application.stage_changed',
+      recordType: 'application',
+      recordId: application.id,
+      details: { from, to: stage },
+    });
+    return moved;
+  }
+
+  /** Row lock: two moves of one application run one after the other, each from the stage the other left. */
+  async lock(ctx: RequestContext, id: string): Promise<Application> {
+    const application = await (
+      await ctx.repository(Application)
+    ).findOne({ where: { agencyId: ctx.agencyId!, id }, lock: { mode: 'pessimistic_write' } });
+    if (!application) throw new NotFoundError('Application');
+    return application;
+  }
+
+  private async recordMove(ctx: RequestContext, application: Application, from: Stage | null, reason: string | null) {
+    const principal = ctx.principal;
+    await (
+      await ctx.repository(ApplicationStageChange)
+    ).insert({
+      agencyId: application.agencyId,
+      id: randomUUID(),
+      applicationId: application.id,
+      fromStage: from,
+      toStage: application.stage,
+      reason: reason?.trim() || null,
+      changedByUserId: principal?.kind === 'user' ? principal.userId : null,
+      changedAt: application.stageChangedAt,
+    });
+  }
+}

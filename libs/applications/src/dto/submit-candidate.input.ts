@@ -1,0 +1,20 @@
+import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { IsId } from '@lib/errors';
+import { IsInt, Max, Min } from 'class-validator';
+
+@InputType()
+export class SubmitCandidateInput {
+  @Field(() => ID)
+  @IsId()
+  candidateId!: string;
+
+  @Field(() => ID)
+  @IsId()
+  positionId!: string;
+
+  @Field(() => Int, { description: 'How much the candidate wants this job, 1 (little) to 5 (very much)' })
+  @IsInt()
+  @Min(1)
+  @Max(5)
+  interestLevel!: number;
+}

@@ -1,0 +1,6 @@
+export * from './application-stage-change.entity';
+export * from './application.entity';
+export * from './application.model';
+export * from './applications.module';
+export * from './applications.resolver';
+export * from './applications.service';

@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '@lib/audit';
+import { EmployerContact } from './employer-contact.entity';
+import { Employer } from './employer.entity';
+import { EmployersResolver, PositionEmployerResolver } from './employers.resolver';
+import { EmployersService } from './employers.service';
+import { Position } from './position.entity';
+
+export const EMPLOYER_ENTITIES = [Employer, EmployerContact, Position];
+
+@Module({
+  imports: [TypeOrmModule.forFeature(EMPLOYER_ENTITIES), AuditModule],
+  providers: [EmployersService],
+  exports: [EmployersService],
+})
+export class EmployersModule {}
+
+@Module({ imports: [EmployersModule], providers: [EmployersResolver, PositionEmployerResolver] })
+export class EmployersApiModule {}

@@ -1,0 +1,62 @@
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { RequestContext } from '@lib/context';
+import { Ctx, PaginationArgs, ParseIdPipe, rowsById, rowsByParent } from '@lib/graphql';
+import { AddEmployerContactInput } from './dto/add-employer-contact.input';
+import { CreateEmployerInput } from './dto/create-employer.input';
+import { CreatePositionInput } from './dto/create-position.input';
+import { EmployerContact } from './employer-contact.entity';
+import { Employer } from './employer.entity';
+import { EmployerConnection, EmployerContactModel, EmployerModel, PositionModel } from './employer.model';
+import { EmployersService } from './employers.service';
+import { Position } from './position.entity';
+
+@Resolver(() => EmployerModel)
+export class EmployersResolver {
+  constructor(private readonly employers: EmployersService) {}
+
+  @Mutation(() => EmployerModel)
+  createEmployer(@Ctx() ctx: RequestContext, @Args('input') input: CreateEmployerInput): Promise<Employer> {
+    return this.employers.create(ctx, input);
+  }
+
+  @Query(() => EmployerConnection, { name: 'employers' })
+  listEmployers(@Ctx() ctx: RequestContext, @Args() page: PaginationArgs): Promise<EmployerConnection> {
+    return this.employers.list(ctx, page.first, page.after);
+  }
+
+  @Query(() => EmployerModel)
+  employer(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }, ParseIdPipe) id: string): Promise<Employer> {
+    return this.employers.get(ctx, id);
+  }
+
+  @Mutation(() => EmployerContactModel)
+  addEmployerContact(
+    @Ctx() ctx: RequestContext,
+    @Args('input') input: AddEmployerContactInput,
+  ): Promise<EmployerContact> {
+    return this.employers.addContact(ctx, input);
+  }
+
+  @Mutation(() => PositionModel)
+  createPosition(@Ctx() ctx: RequestContext, @Args('input') input: CreatePositionInput): Promise<Position> {
+    return this.employers.createPosition(ctx, input);
+  }
+
+  @ResolveField(() => [EmployerContactModel])
+  contacts(@Ctx() ctx: RequestContext, @Parent() employer: Employer): Promise<EmployerContact[]> {
+    return rowsByParent(ctx, EmployerContact, 'employerId', { createdAt: 'ASC' }).load(employer.id);
+  }
+
+  @ResolveField(() => [PositionModel])
+  positions(@Ctx() ctx: RequestContext, @Parent() employer: Employer): Promise<Position[]> {
+    return rowsByParent(ctx, Position, 'employerId', { createdAt: 'ASC' }).load(employer.id);
+  }
+}
+
+@Resolver(() => PositionModel)
+export class PositionEmployerResolver {
+  @ResolveField(() => EmployerModel)
+  async employer(@Ctx() ctx: RequestContext, @Parent() position: Position): Promise<Employer> {
+    return (await rowsById(ctx, Employer).load(position.employerId))!;
+  }
+}
