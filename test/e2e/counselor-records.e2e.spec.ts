@@ -241,6 +241,18 @@ describe('counselor records: candidates, employers, positions, applications', ()
     });
   });
 
+  it('lists the audit trail to admins only', async () => {
+    const query = `query($filter: AuditFilter) { auditEntries(first: 100, filter: $filter) { totalCount edges { node { action recordId details } } } }`;
+    const forApplication = await asA(query, { filter: { recordId: applicationId } });
+    expect(forApplication.data!.auditEntries.edges.map((edge: any) => edge.node.action)).toEqual([
+      'application.submitted',
+      'application.stage_changed',
+    ]);
+    expect(forApplication.data!.auditEntries.edges[1].node.details).toEqual({ from: 'SUBMITTED', to: 'INTERVIEWING' });
+    expect(errorCode(await api.gql(query, {}, { token: counselorToken }))).toBe('FORBIDDEN');
+    expect((await asB(query, {})).data!.auditEntries.totalCount).toBe(0);
+  });
+
   it('loads a page of candidates with their applications, positions and employers in a fixed number of statements', async () => {
     for (let index = 0; index < 50; index++) {
       const candidate = await asA(CREATE_CANDIDATE, {

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ApplicationsApiModule } from '@lib/applications';
+import { AuditApiModule } from '@lib/audit';
 import { AuthApiModule } from '@lib/auth';
 import { CandidatesApiModule } from '@lib/candidates';
 import { ClockModule } from '@lib/clock';
@@ -28,6 +29,7 @@ import { GraphqlApiModule } from './graphql/graphql-api.module';
     CandidatesApiModule,
     EmployersApiModule,
     ApplicationsApiModule,
+    AuditApiModule,
   ],
 })
 export class ApiModule {}

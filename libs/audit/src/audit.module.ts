@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditEntry } from './audit-entry.entity';
+import { AuditResolver } from './audit.resolver';
 import { AuditService } from './audit.service';
 
 @Module({
@@ -9,3 +10,6 @@ import { AuditService } from './audit.service';
   exports: [AuditService],
 })
 export class AuditModule {}
+
+@Module({ imports: [AuditModule], providers: [AuditResolver] })
+export class AuditApiModule {}

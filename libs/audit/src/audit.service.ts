@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@lib/clock';
 import { RequestContext } from '@lib/context';
+import { Connection, paginateByCreation } from '@lib/graphql';
 import { randomUUID } from 'node:crypto';
+import { AuditFilter } from './audit-entry.model';
 import { AuditEntry } from './audit-entry.entity';
 
 export interface AuditEvent {
@@ -16,6 +18,20 @@ export interface AuditEvent {
 @Injectable()
 export class AuditService {
   constructor(private readonly clock: Clock) {}
+
+  async list(
+    ctx: RequestContext,
+    first: number,
+    after?: string,
+    filter: AuditFilter = {},
+  ): Promise<Connection<AuditEntry>> {
+    const query = (await ctx.repository(AuditEntry))
+      .createQueryBuilder('a')
+      .where('a.agencyId = :agencyId', { agencyId: ctx.agencyId });
+    if (filter.recordType) query.andWhere('a.recordType = :recordType', { recordType: filter.recordType });
+    if (filter.recordId) query.andWhere('a.recordId = :recordId', { recordId: filter.recordId });
+    return paginateByCreation(query, first, after, 'occurredAt');
+  }
 
   async record(ctx: RequestContext, event: AuditEvent): Promise<void> {
     const principal = ctx.principal;

@@ -1,6 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphql';
 import { ApplicationsResolver, CandidateApplicationsResolver } from '@lib/applications';
+import { AuditResolver } from '@lib/audit';
 import { AuthResolver, UserAgencyResolver } from '@lib/auth';
 import { CandidatesResolver } from '@lib/candidates';
 import { EmployersResolver, PositionEmployerResolver } from '@lib/employers';
@@ -20,6 +21,7 @@ export const API_RESOLVERS: Function[] = [
   PositionEmployerResolver,
   ApplicationsResolver,
   CandidateApplicationsResolver,
+  AuditResolver,
 ];
 
 /** The schema as committed in schema.gql: sorted, so that its diff shows only real changes. */
