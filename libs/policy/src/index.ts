@@ -1,0 +1,3 @@
+export * from './follow-up-vocabulary';
+export * from './stalker-guard';
+export * from './working-calendar';

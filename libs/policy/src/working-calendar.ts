@@ -1,0 +1,84 @@
+import Holidays from 'date-holidays';
+import { DateTime } from 'luxon';
+
+export interface CalendarSettings {
+  /** IANA time zone the days are reckoned in: the employer's. */
+  timezone: string;
+  /** ISO 3166-1 alpha-2 country of the agency's holiday calendar. */
+  country: string;
+  /** Optional subdivision, e.g. "ENG" for England, "BY" for Bavaria. */
+  region?: string | null;
+  /** The agency's own extra days off, as ISO dates (yyyy-MM-dd). */
+  extraHolidays?: readonly string[];
+}
+
+const HOLIDAY_TYPES = new Set(['public', 'bank']);
+
+/**
+ * Working days of one agency seen from one employer's time zone: Monday to
+ * Friday, less the public holidays of the agency's country and region and the
+ * agency's own days off. Pure: no clock, no I/O.
+ */
+export class WorkingCalendar {
+  private readonly holidays: Holidays;
+  private readonly holidayDatesByYear = new Map<number, Set<string>>();
+  private readonly extra: ReadonlySet<string>;
+
+  constructor(private readonly settings: CalendarSettings) {
+    if (!DateTime.local().setZone(settings.timezone).isValid) throw new Error(`Unknown time zone: ${settings.timezone}`);
+    this.holidays = settings.region ? new Holidays(settings.country, settings.region) : new Holidays(settings.country);
+    this.extra = new Set(settings.extraHolidays ?? []);
+  }
+
+  get timezone(): string {
+    return this.settings.timezone;
+  }
+
+  /** The calendar day of an instant, in the calendar's time zone. */
+  localDay(instant: Date): DateTime {
+    return DateTime.fromJSDate(instant, { zone: this.settings.timezone }).startOf('day');
+  }
+
+  isWorkingDay(day: DateTime): boolean {
+    const local = day.setZone(this.settings.timezone);
+    if (local.weekday > 5) return false;
+    const iso = local.toISODate()!;
+    return !this.extra.has(iso) && !this.holidayDates(local.year).has(iso);
+  }
+
+  /** The start (local midnight) of the working day that comes `count` working days after the day of `from`. */
+  workingDaysAfter(from: Date, count: number): Date {
+    let day = this.localDay(from);
+    let remaining = count;
+    while (remaining > 0) {
+      day = day.plus({ days: 1 });
+      if (this.isWorkingDay(day)) remaining--;
+    }
+    return day.toJSDate();
+  }
+
+  /** Working days strictly after the day of `from`, up to and including the day of `to`. */
+  workingDaysBetween(from: Date, to: Date): number {
+    let day = this.localDay(from);
+    const end = this.localDay(to);
+    let count = 0;
+    while (day < end) {
+      day = day.plus({ days: 1 });
+      if (this.isWorkingDay(day)) count++;
+    }
+    return count;
+  }
+
+  private holidayDates(year: number): Set<string> {
+    let dates = this.holidayDatesByYear.get(year);
+    if (!dates) {
+      dates = new Set(
+        (this.holidays.getHolidays(year) || [])
+          .filter((holiday) => HOLIDAY_TYPES.has(holiday.type))
+          .map((holiday) => holiday.date.slice(0, 10)),
+      );
+      this.holidayDatesByYear.set(year, dates);
+    }
+    return dates;
+  }
+}
