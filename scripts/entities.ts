@@ -4,6 +4,8 @@ import { AuditEntry } from '@lib/audit';
 import { AUTH_ENTITIES } from '@lib/auth';
 import { Candidate } from '@lib/candidates';
 import { EMPLOYER_ENTITIES } from '@lib/employers';
+import { FollowUp } from '@lib/follow-ups';
+import { INTERVIEW_ENTITIES } from '@lib/interviews';
 import { User } from '@lib/users';
 
 /** Every entity of the schema: what migrations are generated from and checked against. */
@@ -15,4 +17,6 @@ export const ENTITIES: Function[] = [
   ...EMPLOYER_ENTITIES,
   ...APPLICATION_ENTITIES,
   AuditEntry,
+  ...INTERVIEW_ENTITIES,
+  FollowUp,
 ];

@@ -8,6 +8,8 @@ import { ConfigModule } from '@lib/config';
 import { ContextModule } from '@lib/context';
 import { DatabaseModule } from '@lib/database';
 import { EmployersApiModule } from '@lib/employers';
+import { FollowUpsApiModule } from '@lib/follow-ups';
+import { InterviewsApiModule } from '@lib/interviews';
 import { HealthModule } from '@lib/health';
 import { LoggingModule } from '@lib/logging';
 import { RedisModule } from '@lib/redis';
@@ -30,6 +32,8 @@ import { GraphqlApiModule } from './graphql/graphql-api.module';
     EmployersApiModule,
     ApplicationsApiModule,
     AuditApiModule,
+    InterviewsApiModule,
+    FollowUpsApiModule,
   ],
 })
 export class ApiModule {}

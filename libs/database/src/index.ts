@@ -4,3 +4,4 @@ export * from './database.module';
 export * from './tenant-scope';
 export * from './tenant-transaction';
 export * from './migrator';
+export * from './sql-list';

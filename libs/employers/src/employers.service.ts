@@ -98,8 +98,11 @@ export class EmployersService {
     return ctx.findOrFail(Position, { id }, 'Position');
   }
 
-  /** Serialises contact changes of one employer, so two "designated" marks cannot race. */
-  private async lockEmployer(ctx: RequestContext, id: string): Promise<Employer> {
+  /**
+   * Row lock on the employer: serialises changes that must see each other, such as two
+   * "designated" marks or two follow-ups checked against the minimum gap.
+   */
+  async lockEmployer(ctx: RequestContext, id: string): Promise<Employer> {
     const employers = await ctx.repository(Employer);
     const employer = await employers.findOne({
       where: { agencyId: ctx.agencyId!, id },

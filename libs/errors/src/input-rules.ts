@@ -1,5 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
-import { IsEmail, IsNotEmpty, IsPhoneNumber, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsEmail, IsNotEmpty, IsPhoneNumber, IsString, IsUUID, MaxLength, ValidationOptions } from 'class-validator';
+import { BadUserInputError } from './domain-errors';
 
 /** Validation rules shared by every input, so the same field is checked the same way everywhere. */
 export const IsName = (max = 200) => applyDecorators(IsString(), IsNotEmpty(), MaxLength(max));
@@ -17,4 +18,15 @@ export const IsPhone = () =>
 export const IsFreeText = (max = 2000) => applyDecorators(IsString(), MaxLength(max));
 
 /** Ids are checked for shape here; whether the caller may see the record is the service's NOT_FOUND. */
-export const IsId = () => applyDecorators(IsUUID('all', { message: ({ property }) => `${property} must be an id` }));
+export const IsId = (options: ValidationOptions = {}) =>
+  applyDecorators(IsUUID('all', { message: ({ property }) => `${property} must be an id`, ...options }));
+
+/** Clocks disagree a little: an event "now" on the client may be a few minutes ahead of the server. */
+const CLOCK_SKEW_MS = 5 * 60 * 1000;
+
+/** An event being recorded has happened: its time is not in the future. */
+export function assertNotInFuture(field: string, at: Date, now: Date): void {
+  if (at.getTime() > now.getTime() + CLOCK_SKEW_MS) {
+    throw BadUserInputError.forField(field, `${field} is in the future: record an event once it has happened`);
+  }
+}

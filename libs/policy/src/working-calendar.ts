@@ -25,7 +25,8 @@ export class WorkingCalendar {
   private readonly extra: ReadonlySet<string>;
 
   constructor(private readonly settings: CalendarSettings) {
-    if (!DateTime.local().setZone(settings.timezone).isValid) throw new Error(`Unknown time zone: ${settings.timezone}`);
+    if (!DateTime.local().setZone(settings.timezone).isValid)
+      throw new Error(`Unknown time zone: ${settings.timezone}`);
     this.holidays = settings.region ? new Holidays(settings.country, settings.region) : new Holidays(settings.country);
     this.extra = new Set(settings.extraHolidays ?? []);
   }

@@ -5,6 +5,8 @@ import { AuditResolver } from '@lib/audit';
 import { AuthResolver, UserAgencyResolver } from '@lib/auth';
 import { CandidatesResolver } from '@lib/candidates';
 import { EmployersResolver, PositionEmployerResolver } from '@lib/employers';
+import { ApplicationFollowUpsResolver, FollowUpsResolver } from '@lib/follow-ups';
+import { ApplicationInterviewsResolver, InterviewsResolver } from '@lib/interviews';
 import { UsersResolver } from '@lib/users';
 import { lexicographicSortSchema, printSchema } from 'graphql';
 
@@ -22,6 +24,10 @@ export const API_RESOLVERS: Function[] = [
   ApplicationsResolver,
   CandidateApplicationsResolver,
   AuditResolver,
+  InterviewsResolver,
+  ApplicationInterviewsResolver,
+  FollowUpsResolver,
+  ApplicationFollowUpsResolver,
 ];
 
 /** The schema as committed in schema.gql: sorted, so that its diff shows only real changes. */

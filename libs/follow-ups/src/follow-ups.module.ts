@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AgenciesModule } from '@lib/agencies';
+import { ApplicationsModule } from '@lib/applications';
+import { AuditModule } from '@lib/audit';
+import { EmployersModule } from '@lib/employers';
+import { FollowUp } from './follow-up.entity';
+import { ApplicationFollowUpsResolver, FollowUpsResolver } from './follow-ups.resolver';
+import { FollowUpsService } from './follow-ups.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([FollowUp]), AuditModule, AgenciesModule, ApplicationsModule, EmployersModule],
+  providers: [FollowUpsService],
+  exports: [FollowUpsService],
+})
+export class FollowUpsModule {}
+
+@Module({ imports: [FollowUpsModule], providers: [FollowUpsResolver, ApplicationFollowUpsResolver] })
+export class FollowUpsApiModule {}
