@@ -6,6 +6,8 @@ import { Candidate } from '@lib/candidates';
 import { EMPLOYER_ENTITIES } from '@lib/employers';
 import { FollowUp } from '@lib/follow-ups';
 import { INTERVIEW_ENTITIES } from '@lib/interviews';
+import { REFERENCE_ENTITIES } from '@lib/references';
+import { Task } from '@lib/tasks';
 import { User } from '@lib/users';
 
 /** Every entity of the schema: what migrations are generated from and checked against. */
@@ -19,4 +21,6 @@ export const ENTITIES: Function[] = [
   AuditEntry,
   ...INTERVIEW_ENTITIES,
   FollowUp,
+  ...REFERENCE_ENTITIES,
+  Task,
 ];

@@ -1,5 +1,5 @@
 import { errorCode, startTestApi, TestApi } from '../support/api';
-import { signUpAgency, SignedUpAgency } from '../support/factories';
+import { setUpApplication, signUpAgency, SignedUpAgency } from '../support/factories';
 
 const RECORD_INTERVIEW = `mutation($input: RecordInterviewInput!) {
   recordInterview(input: $input) { id occurredAt arrangedByAgency interviewers { id } }
@@ -12,41 +12,6 @@ const LOG = `mutation($input: LogFollowUpInput!) {
   }
 }`;
 const STAGE = `query($id: ID!) { application(id: $id) { stage interviews { id } followUps { purpose } } }`;
-
-/** A candidate submitted for a position at an employer in Chicago, with an HR contact and a hiring manager. */
-async function setUpApplication(api: TestApi, agency: SignedUpAgency, label: string) {
-  const as = (query: string, variables: Record<string, unknown>) =>
-    api.gql(query, variables, { token: agency.accessToken });
-  const employer = (
-    await as(`mutation($input: CreateEmployerInput!) { createEmployer(input: $input) { id } }`, {
-      input: { name: `Employer ${label}`, timezone: 'America/Chicago', isLocal: false },
-    })
-  ).data!.createEmployer.id;
-  const contact = async (role: string) =>
-    (
-      await as(`mutation($input: AddEmployerContactInput!) { addEmployerContact(input: $input) { id } }`, {
-        input: { employerId: employer, fullName: `${role} ${label}`, role },
-      })
-    ).data!.addEmployerContact.id;
-  const hr = await contact('HR');
-  const manager = await contact('HIRING_MANAGER');
-  const position = (
-    await as(`mutation($input: CreatePositionInput!) { createPosition(input: $input) { id } }`, {
-      input: { employerId: employer, title: 'Analyst' },
-    })
-  ).data!.createPosition.id;
-  const candidate = (
-    await as(`mutation($input: CreateCandidateInput!) { createCandidate(input: $input) { id } }`, {
-      input: { fullName: `Candidate ${label}`, email: `${label}@candidates.test` },
-    })
-  ).data!.createCandidate.id;
-  const application = (
-    await as(`mutation($input: SubmitCandidateInput!) { submitCandidate(input: $input) { id } }`, {
-      input: { candidateId: candidate, positionId: position, interestLevel: 4 },
-    })
-  ).data!.submitCandidate.id;
-  return { employer, hr, manager, position, candidate, application };
-}
 
 describe('interviews and follow-ups', () => {
   let api: TestApi;
@@ -174,7 +139,7 @@ describe('interviews and follow-ups', () => {
   });
 
   describe("the employer's answers", () => {
-    it('moves to REFERENCE_CHECK when references are requested', async () => {
+    it('moves to REFERENCE_CHECK when references are requested, and opens the task to send them', async () => {
       await asA(LOG, {
         input: followUp({
           direction: 'INBOUND',
@@ -184,6 +149,11 @@ describe('interviews and follow-ups', () => {
         }),
       });
       expect((await asA(STAGE, { id: a.application })).data!.application.stage).toBe('REFERENCE_CHECK');
+      const tasks = await asA(`query($id: ID!) { application(id: $id) { tasks { kind dueAt } } }`, {
+        id: a.application,
+      });
+      // Requested on Thursday 15 October 2026 in Chicago: due by the end of Friday, when Monday 19 October starts.
+      expect(tasks.data!.application.tasks).toEqual([{ kind: 'SEND_REFERENCES', dueAt: '2026-10-19T05:00:00.000Z' }]);
     });
 
     it('puts the application ON_HOLD when the employer announces a delay with a resume date', async () => {

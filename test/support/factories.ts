@@ -49,3 +49,38 @@ export function login(api: TestApi, agencySlug: string, email: string, password:
     { clientAddress },
   );
 }
+
+/** A candidate submitted for a position at an employer in Chicago, with an HR contact and a hiring manager. */
+export async function setUpApplication(api: TestApi, agency: SignedUpAgency, label: string) {
+  const as = (query: string, variables: Record<string, unknown>) =>
+    api.gql(query, variables, { token: agency.accessToken });
+  const employer = (
+    await as(`mutation($input: CreateEmployerInput!) { createEmployer(input: $input) { id } }`, {
+      input: { name: `Employer ${label}`, timezone: 'America/Chicago', isLocal: false },
+    })
+  ).data!.createEmployer.id;
+  const contact = async (role: string) =>
+    (
+      await as(`mutation($input: AddEmployerContactInput!) { addEmployerContact(input: $input) { id } }`, {
+        input: { employerId: employer, fullName: `${role} ${label}`, role },
+      })
+    ).data!.addEmployerContact.id;
+  const hr = await contact('HR');
+  const manager = await contact('HIRING_MANAGER');
+  const position = (
+    await as(`mutation($input: CreatePositionInput!) { createPosition(input: $input) { id } }`, {
+      input: { employerId: employer, title: 'Analyst' },
+    })
+  ).data!.createPosition.id;
+  const candidate = (
+    await as(`mutation($input: CreateCandidateInput!) { createCandidate(input: $input) { id } }`, {
+      input: { fullName: `Candidate ${label}`, email: `${label}@candidates.test` },
+    })
+  ).data!.createCandidate.id;
+  const application = (
+    await as(`mutation($input: SubmitCandidateInput!) { submitCandidate(input: $input) { id } }`, {
+      input: { candidateId: candidate, positionId: position, interestLevel: 4 },
+    })
+  ).data!.submitCandidate.id;
+  return { employer, hr, manager, position, candidate, application };
+}

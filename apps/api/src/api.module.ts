@@ -10,6 +10,8 @@ import { DatabaseModule } from '@lib/database';
 import { EmployersApiModule } from '@lib/employers';
 import { FollowUpsApiModule } from '@lib/follow-ups';
 import { InterviewsApiModule } from '@lib/interviews';
+import { ReferencesApiModule } from '@lib/references';
+import { TasksApiModule } from '@lib/tasks';
 import { HealthModule } from '@lib/health';
 import { LoggingModule } from '@lib/logging';
 import { RedisModule } from '@lib/redis';
@@ -34,6 +36,8 @@ import { GraphqlApiModule } from './graphql/graphql-api.module';
     AuditApiModule,
     InterviewsApiModule,
     FollowUpsApiModule,
+    ReferencesApiModule,
+    TasksApiModule,
   ],
 })
 export class ApiModule {}

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AgenciesModule } from '@lib/agencies';
 import { AuditModule } from '@lib/audit';
+import { EmployerCalendarService } from './employer-calendar.service';
 import { EmployerContact } from './employer-contact.entity';
 import { Employer } from './employer.entity';
 import { EmployersResolver, PositionEmployerResolver } from './employers.resolver';
@@ -10,9 +12,9 @@ import { Position } from './position.entity';
 export const EMPLOYER_ENTITIES = [Employer, EmployerContact, Position];
 
 @Module({
-  imports: [TypeOrmModule.forFeature(EMPLOYER_ENTITIES), AuditModule],
-  providers: [EmployersService],
-  exports: [EmployersService],
+  imports: [TypeOrmModule.forFeature(EMPLOYER_ENTITIES), AuditModule, AgenciesModule],
+  providers: [EmployersService, EmployerCalendarService],
+  exports: [EmployersService, EmployerCalendarService],
 })
 export class EmployersModule {}
 

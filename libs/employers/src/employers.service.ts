@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditService } from '@lib/audit';
 import { Clock } from '@lib/clock';
 import { RequestContext } from '@lib/context';
-import { NotFoundError } from '@lib/errors';
+import { BadUserInputError, NotFoundError } from '@lib/errors';
 import { Connection, paginateByCreation } from '@lib/graphql';
 import { randomUUID } from 'node:crypto';
 import { AddEmployerContactInput } from './dto/add-employer-contact.input';
@@ -96,6 +96,19 @@ export class EmployersService {
 
   getPosition(ctx: RequestContext, id: string): Promise<Position> {
     return ctx.findOrFail(Position, { id }, 'Position');
+  }
+
+  /** Makes one contact the employer's designated contact, taking the mark from any other. */
+  async designate(ctx: RequestContext, employerId: string, contactId: string): Promise<void> {
+    const contacts = await ctx.repository(EmployerContact);
+    const contact = await contacts.findOneBy({ agencyId: ctx.agencyId!, id: contactId, employerId });
+    if (!contact) throw BadUserInputError.forField('designatedContactId', "The contact must be one of the employer's");
+    if (contact.isDesignatedContact) return;
+    await contacts.update(
+      { agencyId: ctx.agencyId!, employerId, isDesignatedContact: true },
+      { isDesignatedContact: false },
+    );
+    await contacts.update({ agencyId: ctx.agencyId!, id: contactId }, { isDesignatedContact: true });
   }
 
   /**

@@ -6,3 +6,4 @@ export * from './employers.module';
 export * from './employers.resolver';
 export * from './employers.service';
 export * from './position.entity';
+export * from './employer-calendar.service';

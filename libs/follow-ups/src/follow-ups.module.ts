@@ -1,15 +1,15 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AgenciesModule } from '@lib/agencies';
 import { ApplicationsModule } from '@lib/applications';
 import { AuditModule } from '@lib/audit';
 import { EmployersModule } from '@lib/employers';
+import { TasksModule } from '@lib/tasks';
 import { FollowUp } from './follow-up.entity';
 import { ApplicationFollowUpsResolver, FollowUpsResolver } from './follow-ups.resolver';
 import { FollowUpsService } from './follow-ups.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([FollowUp]), AuditModule, AgenciesModule, ApplicationsModule, EmployersModule],
+  imports: [TypeOrmModule.forFeature([FollowUp]), AuditModule, ApplicationsModule, EmployersModule, TasksModule],
   providers: [FollowUpsService],
   exports: [FollowUpsService],
 })

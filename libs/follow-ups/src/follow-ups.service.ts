@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { AgenciesService } from '@lib/agencies';
 import { ApplicationsService } from '@lib/applications';
 import { AuditService } from '@lib/audit';
 import { Clock } from '@lib/clock';
 import { RequestContext } from '@lib/context';
-import { EmployerContact, EmployersService } from '@lib/employers';
+import { EmployerCalendarService, EmployerContact, EmployersService } from '@lib/employers';
 import { assertNotInFuture, BadUserInputError } from '@lib/errors';
 import { canMove } from '@lib/pipeline';
-import { checkGap, DEFAULT_MINIMUM_GAP_WORKING_DAYS, Direction, startsGap, WorkingCalendar } from '@lib/policy';
+import { checkGap, DEFAULT_MINIMUM_GAP_WORKING_DAYS, Direction, ResponseKind, startsGap } from '@lib/policy';
+import { TasksService } from '@lib/tasks';
 import { randomUUID } from 'node:crypto';
 import { LogFollowUpInput } from './dto/log-follow-up.input';
 import { FollowUp } from './follow-up.entity';
@@ -19,9 +19,10 @@ export class FollowUpsService {
   constructor(
     private readonly clock: Clock,
     private readonly audit: AuditService,
-    private readonly agencies: AgenciesService,
     private readonly applications: ApplicationsService,
     private readonly employers: EmployersService,
+    private readonly calendars: EmployerCalendarService,
+    private readonly tasks: TasksService,
   ) {}
 
   /**
@@ -38,10 +39,7 @@ export class FollowUpsService {
     await this.assertContactOf(ctx, employer.id, input.contactId);
 
     const kind = { purpose: input.purpose, direction: input.direction ?? Direction.OUTBOUND };
-    const calendar = new WorkingCalendar({
-      timezone: employer.timezone,
-      country: (await this.agencies.current(ctx)).country,
-    });
+    const calendar = await this.calendars.forEmployer(ctx, employer);
     const verdict = checkGap(
       calendar,
       { ...kind, at: input.occurredAt },
@@ -93,9 +91,17 @@ export class FollowUpsService {
   private async applyResponse(ctx: RequestContext, followUp: FollowUp, input: LogFollowUpInput): Promise<void> {
     const target = input.response ? stageAfterResponse(input.response) : null;
     if (!target) return;
-    const application = await this.applications.lock(ctx, followUp.applicationId);
+    let application = await this.applications.lock(ctx, followUp.applicationId);
     if (application.stage !== target && canMove(application.stage, target)) {
-      await this.applications.moveTo(ctx, application, target, `Employer's answer: ${input.response!.kind}`);
+      application = await this.applications.moveTo(
+        ctx,
+        application,
+        target,
+        `Employer's answer: ${input.response!.kind}`,
+      );
+    }
+    if (input.response!.kind === ResponseKind.REFERENCES_REQUESTED) {
+      await this.tasks.openSendReferences(ctx, application, followUp.occurredAt, followUp.id);
     }
   }
 

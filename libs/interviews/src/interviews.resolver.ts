@@ -3,6 +3,10 @@ import { RequestContext } from '@lib/context';
 import { EmployerContact, EmployerContactModel } from '@lib/employers';
 import { Ctx, rowsById, rowsByParent } from '@lib/graphql';
 import { ApplicationModel, Application } from '@lib/applications';
+import { Debrief } from './debrief.entity';
+import { CallPermissionModel, DebriefModel } from './debrief.model';
+import { DebriefsService } from './debriefs.service';
+import { RecordDebriefInput } from './dto/record-debrief.input';
 import { RecordInterviewInput } from './dto/record-interview.input';
 import { Interview, InterviewInterviewer } from './interview.entity';
 import { InterviewModel } from './interview.model';
@@ -17,11 +21,36 @@ export class InterviewsResolver {
     return this.interviews.record(ctx, input);
   }
 
+  @ResolveField(() => DebriefModel, { nullable: true })
+  async debrief(@Ctx() ctx: RequestContext, @Parent() interview: Interview): Promise<Debrief | null> {
+    const [debrief] = await rowsByParent(ctx, Debrief, 'interviewId').load(interview.id);
+    return debrief ?? null;
+  }
+
   @ResolveField(() => [EmployerContactModel])
   async interviewers(@Ctx() ctx: RequestContext, @Parent() interview: Interview): Promise<EmployerContact[]> {
     const links = await rowsByParent(ctx, InterviewInterviewer, 'interviewId').load(interview.id);
     const contacts = await rowsById(ctx, EmployerContact).loadMany(links.map((link) => link.contactId));
     return contacts.filter((contact): contact is EmployerContact => !!contact && !(contact instanceof Error));
+  }
+}
+
+@Resolver(() => DebriefModel)
+export class DebriefsResolver {
+  constructor(private readonly debriefs: DebriefsService) {}
+
+  @Mutation(() => DebriefModel, { description: "The candidate's debrief of an interview with the counselor" })
+  recordDebrief(@Ctx() ctx: RequestContext, @Args('input') input: RecordDebriefInput): Promise<Debrief> {
+    return this.debriefs.record(ctx, input);
+  }
+
+  @ResolveField(() => CallPermissionModel, {
+    nullable: true,
+    description: 'Permission to call at an agreed slot (003)',
+  })
+  callPermission(@Parent() debrief: Debrief): CallPermissionModel | null {
+    if (!debrief.callPermissionSlotAt) return null;
+    return { slotAt: debrief.callPermissionSlotAt, bestWayToReach: debrief.callPermissionBestWay ?? '' };
   }
 }
 

@@ -6,7 +6,9 @@ import { AuthResolver, UserAgencyResolver } from '@lib/auth';
 import { CandidatesResolver } from '@lib/candidates';
 import { EmployersResolver, PositionEmployerResolver } from '@lib/employers';
 import { ApplicationFollowUpsResolver, FollowUpsResolver } from '@lib/follow-ups';
-import { ApplicationInterviewsResolver, InterviewsResolver } from '@lib/interviews';
+import { ApplicationInterviewsResolver, DebriefsResolver, InterviewsResolver } from '@lib/interviews';
+import { ApplicationReferenceSignalsResolver, ReferenceSignalsResolver } from '@lib/references';
+import { ApplicationTasksResolver, TasksResolver } from '@lib/tasks';
 import { UsersResolver } from '@lib/users';
 import { lexicographicSortSchema, printSchema } from 'graphql';
 
@@ -28,6 +30,11 @@ export const API_RESOLVERS: Function[] = [
   ApplicationInterviewsResolver,
   FollowUpsResolver,
   ApplicationFollowUpsResolver,
+  DebriefsResolver,
+  ReferenceSignalsResolver,
+  ApplicationReferenceSignalsResolver,
+  TasksResolver,
+  ApplicationTasksResolver,
 ];
 
 /** The schema as committed in schema.gql: sorted, so that its diff shows only real changes. */
