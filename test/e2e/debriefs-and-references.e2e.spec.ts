@@ -145,6 +145,27 @@ describe('debriefs, reference-check signals and tasks', () => {
     expect(stranger.errors![0].extensions.fields).toEqual([expect.objectContaining({ field: 'referenceId' })]);
   });
 
+  it('tells the whole story in the timeline, oldest first', async () => {
+    const timeline = await asA(`query($id: ID!) { application(id: $id) { timeline { kind summary } } }`, {
+      id: a.application,
+    });
+    const events = timeline.data!.application.timeline.map(
+      (event: { kind: string; summary: string }) => `${event.kind}: ${event.summary}`,
+    );
+    expect(events).toEqual([
+      'STAGE_CHANGED: Submitted',
+      'INTERVIEW: Interview arranged by the agency',
+      'STAGE_CHANGED: Moved from submitted to interviewing: Interview recorded',
+      'DEBRIEF: Debrief: the interview went 4/5',
+      'STAGE_CHANGED: Moved from interviewing to awaiting decision: Decision date promised at the interview',
+      'REFERENCE_SIGNAL: Reference check: references requested',
+      'STAGE_CHANGED: Moved from awaiting decision to reference check: References requested',
+      'REFERENCE_SIGNAL: Reference check: reference contacted',
+      // Events are dated when they happened; the task when the system opened it, which is now.
+      'TASK: Task opened: Send references to Employer debrief',
+    ]);
+  });
+
   it("answers NOT_FOUND to another agency's interview, application and task, and changes nothing", async () => {
     const before = (await asA(APPLICATION, { id: a.application })).data!.application;
     expect(

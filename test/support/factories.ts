@@ -79,7 +79,7 @@ export async function setUpApplication(api: TestApi, agency: SignedUpAgency, lab
   ).data!.createCandidate.id;
   const application = (
     await as(`mutation($input: SubmitCandidateInput!) { submitCandidate(input: $input) { id } }`, {
-      input: { candidateId: candidate, positionId: position, interestLevel: 4 },
+      input: { candidateId: candidate, positionId: position, interestLevel: 4, submittedAt: '2026-09-28T09:00:00Z' },
     })
   ).data!.submitCandidate.id;
   return { employer, hr, manager, position, candidate, application };

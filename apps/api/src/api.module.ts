@@ -12,6 +12,7 @@ import { FollowUpsApiModule } from '@lib/follow-ups';
 import { InterviewsApiModule } from '@lib/interviews';
 import { ReferencesApiModule } from '@lib/references';
 import { TasksApiModule } from '@lib/tasks';
+import { TimelineApiModule } from '@lib/timeline';
 import { HealthModule } from '@lib/health';
 import { LoggingModule } from '@lib/logging';
 import { RedisModule } from '@lib/redis';
@@ -38,6 +39,7 @@ import { GraphqlApiModule } from './graphql/graphql-api.module';
     FollowUpsApiModule,
     ReferencesApiModule,
     TasksApiModule,
+    TimelineApiModule,
   ],
 })
 export class ApiModule {}

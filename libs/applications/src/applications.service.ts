@@ -4,7 +4,7 @@ import { CandidatesService } from '@lib/candidates';
 import { Clock } from '@lib/clock';
 import { RequestContext } from '@lib/context';
 import { EmployersService } from '@lib/employers';
-import { BadUserInputError, NotFoundError } from '@lib/errors';
+import { assertNotInFuture, BadUserInputError, NotFoundError } from '@lib/errors';
 import { allowedMoves, canMove, Stage } from '@lib/pipeline';
 import { randomUUID } from 'node:crypto';
 import { ApplicationStageChange } from './application-stage-change.entity';
@@ -28,6 +28,7 @@ export class ApplicationsService {
     const candidate = await this.candidates.get(ctx, input.candidateId);
     const position = await this.employers.getPosition(ctx, input.positionId);
     const now = this.clock.now();
+    if (input.submittedAt) assertNotInFuture('submittedAt', input.submittedAt, now);
     const application: Application = {
       agencyId: ctx.agencyId!,
       id: randomUUID(),
@@ -35,7 +36,7 @@ export class ApplicationsService {
       positionId: position.id,
       interestLevel: input.interestLevel,
       stage: Stage.SUBMITTED,
-      stageChangedAt: now,
+      stageChangedAt: input.submittedAt ?? now,
       createdAt: now,
     };
     try {
@@ -76,16 +77,17 @@ export class ApplicationsService {
   /**
    * Moves a locked application and keeps the history and the audit trail. For
    * the events that move a stage (an interview, a reference request, an
-   * employer's answer) as much as for counselors.
+   * employer's answer), dated when the event happened, as much as for counselors.
    */
   async moveTo(
     ctx: RequestContext,
     application: Application,
     stage: Stage,
     reason: string | null,
+    at: Date = this.clock.now(),
   ): Promise<Application> {
     const from = application.stage;
-    const moved: Application = { ...application, stage, stageChangedAt: this.clock.now() };
+    const moved: Application = { ...application, stage, stageChangedAt: at };
     await (
       await ctx.repository(Application)
     ).update({ agencyId: application.agencyId, id: application.id }, { stage, stageChangedAt: moved.stageChangedAt });

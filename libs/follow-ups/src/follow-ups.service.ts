@@ -98,6 +98,7 @@ export class FollowUpsService {
         application,
         target,
         `Employer's answer: ${input.response!.kind}`,
+        followUp.occurredAt,
       );
     }
     if (input.response!.kind === ResponseKind.REFERENCES_REQUESTED) {

@@ -70,6 +70,7 @@ export class DebriefsService {
         application,
         Stage.AWAITING_DECISION,
         'Decision date promised at the interview',
+        debrief.heldAt,
       );
     }
     await this.audit.record(ctx, {

@@ -49,7 +49,7 @@ export class InterviewsService {
       );
     }
     if (application.stage !== Stage.INTERVIEWING && canMove(application.stage, Stage.INTERVIEWING)) {
-      await this.applications.moveTo(ctx, application, Stage.INTERVIEWING, 'Interview recorded');
+      await this.applications.moveTo(ctx, application, Stage.INTERVIEWING, 'Interview recorded', interview.occurredAt);
     }
     await this.audit.record(ctx, {
       action: 'interview.recorded',

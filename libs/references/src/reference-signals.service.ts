@@ -44,7 +44,13 @@ export class ReferenceSignalsService {
     await (await ctx.repository(ReferenceSignal)).insert(signal);
     if (signal.kind === ReferenceSignalKind.REFERENCES_REQUESTED) {
       if (application.stage !== Stage.REFERENCE_CHECK && canMove(application.stage, Stage.REFERENCE_CHECK)) {
-        application = await this.applications.moveTo(ctx, application, Stage.REFERENCE_CHECK, 'References requested');
+        application = await this.applications.moveTo(
+          ctx,
+          application,
+          Stage.REFERENCE_CHECK,
+          'References requested',
+          signal.occurredAt,
+        );
       }
       await this.tasks.openSendReferences(ctx, application, signal.occurredAt, signal.id);
     }

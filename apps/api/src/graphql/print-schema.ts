@@ -9,6 +9,7 @@ import { ApplicationFollowUpsResolver, FollowUpsResolver } from '@lib/follow-ups
 import { ApplicationInterviewsResolver, DebriefsResolver, InterviewsResolver } from '@lib/interviews';
 import { ApplicationReferenceSignalsResolver, ReferenceSignalsResolver } from '@lib/references';
 import { ApplicationTasksResolver, TasksResolver } from '@lib/tasks';
+import { ApplicationTimelineResolver } from '@lib/timeline';
 import { UsersResolver } from '@lib/users';
 import { lexicographicSortSchema, printSchema } from 'graphql';
 
@@ -35,6 +36,7 @@ export const API_RESOLVERS: Function[] = [
   ApplicationReferenceSignalsResolver,
   TasksResolver,
   ApplicationTasksResolver,
+  ApplicationTimelineResolver,
 ];
 
 /** The schema as committed in schema.gql: sorted, so that its diff shows only real changes. */

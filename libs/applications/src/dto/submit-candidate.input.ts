@@ -1,6 +1,7 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { IsId } from '@lib/errors';
-import { IsInt, Max, Min } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsDate, IsInt, IsOptional, Max, Min } from 'class-validator';
 
 @InputType()
 export class SubmitCandidateInput {
@@ -17,4 +18,13 @@ export class SubmitCandidateInput {
   @Min(1)
   @Max(5)
   interestLevel!: number;
+
+  @Field({
+    nullable: true,
+    description: 'When the candidate was put forward, if not now (entering history); not in the future',
+  })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate()
+  submittedAt?: Date;
 }
