@@ -261,7 +261,7 @@ describe('counselor records: candidates, employers, positions, applications', ()
       await asA(SUBMIT, { input: { candidateId: candidate.data!.createCandidate.id, positionId, interestLevel: 2 } });
     }
     const page = `query($first: Int) { candidates(first: $first) { edges { node { id counselor { id } applications {
-      stage position { title employer { name } } stageHistory { toStage } } } } } }`;
+      stage position { title employer { name } } stageHistory { toStage } lastFollowUp { id } timeline { kind } } } } } }`;
     const statementsFor = async (first: number) => {
       const spy = jest.spyOn(PostgresQueryRunner.prototype, 'query');
       try {

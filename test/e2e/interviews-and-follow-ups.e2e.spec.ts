@@ -193,6 +193,20 @@ describe('interviews and follow-ups', () => {
     });
   });
 
+  it('lists applications by stage, employer and counselor, each with its last follow-up', async () => {
+    const query = `query($filter: ApplicationFilter) {
+      applications(first: 50, filter: $filter) { totalCount edges { node { id stage lastFollowUp { purpose occurredAt } } } }
+    }`;
+    const atEmployer = await asA(query, { filter: { employerId: a.employer } });
+    expect(atEmployer.data!.applications.edges.map((edge: any) => edge.node.id)).toEqual([a.application]);
+    expect(atEmployer.data!.applications.edges[0].node.lastFollowUp.occurredAt).toBe('2026-10-16T15:00:00.000Z');
+    const onHold = await asA(query, { filter: { stage: 'ON_HOLD' } });
+    expect(onHold.data!.applications.edges.map((edge: any) => edge.node.id)).toEqual([a.application]);
+    const all = await asA(query, { filter: { counselorId: agencyA.adminId } });
+    expect(all.data!.applications.totalCount).toBeGreaterThanOrEqual(3);
+    expect((await asB(query, { filter: { employerId: a.employer } })).data!.applications.totalCount).toBe(0);
+  });
+
   it("answers NOT_FOUND to another agency logging on this agency's application, and changes nothing", async () => {
     const before = (await asA(STAGE, { id: a.application })).data!.application;
     const interview = await asB(RECORD_INTERVIEW, {

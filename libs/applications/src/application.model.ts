@@ -1,4 +1,5 @@
 import { Stage } from '@lib/pipeline';
+import { ConnectionType } from '@lib/graphql';
 import { createUnionType, Field, ID, Int, ObjectType } from '@nestjs/graphql';
 
 @ObjectType('StageChange')
@@ -36,6 +37,9 @@ export class ApplicationModel {
   @Field()
   createdAt!: Date;
 }
+
+@ObjectType()
+export class ApplicationConnection extends ConnectionType(ApplicationModel) {}
 
 /** A stage move the pipeline does not allow, with the moves it does. */
 @ObjectType()

@@ -5,7 +5,14 @@ import { Position, PositionModel } from '@lib/employers';
 import { Ctx, ParseIdPipe, rowsById, rowsByParent } from '@lib/graphql';
 import { ApplicationStageChange } from './application-stage-change.entity';
 import { Application } from './application.entity';
-import { ApplicationModel, ChangeStageResult, StageChangeModel, StageChangeNotAllowed } from './application.model';
+import {
+  ApplicationConnection,
+  ApplicationModel,
+  ChangeStageResult,
+  StageChangeModel,
+  StageChangeNotAllowed,
+} from './application.model';
+import { ApplicationsArgs } from './dto/applications.args';
 import { ApplicationsService } from './applications.service';
 import { ChangeStageInput } from './dto/change-stage.input';
 import { SubmitCandidateInput } from './dto/submit-candidate.input';
@@ -25,6 +32,11 @@ export class ApplicationsResolver {
     @Args('input') input: ChangeStageInput,
   ): Promise<Application | StageChangeNotAllowed> {
     return this.applications.changeStage(ctx, input);
+  }
+
+  @Query(() => ApplicationConnection, { name: 'applications', description: 'Applications, oldest first' })
+  listApplications(@Ctx() ctx: RequestContext, @Args() args: ApplicationsArgs): Promise<ApplicationConnection> {
+    return this.applications.list(ctx, args.first, args.after, args.filter);
   }
 
   @Query(() => ApplicationModel)

@@ -6,7 +6,9 @@ import { RequestContext } from '@lib/context';
 import { EmployersService } from '@lib/employers';
 import { assertNotInFuture, BadUserInputError, NotFoundError } from '@lib/errors';
 import { allowedMoves, canMove, Stage } from '@lib/pipeline';
+import { Connection, paginateByCreation } from '@lib/graphql';
 import { randomUUID } from 'node:crypto';
+import { ApplicationFilter } from './dto/applications.args';
 import { ApplicationStageChange } from './application-stage-change.entity';
 import { Application } from './application.entity';
 import { StageChangeNotAllowed } from './application.model';
@@ -55,6 +57,32 @@ export class ApplicationsService {
       details: { candidateId: candidate.id, positionId: position.id, interestLevel: input.interestLevel },
     });
     return application;
+  }
+
+  async list(
+    ctx: RequestContext,
+    first: number,
+    after?: string,
+    filter: ApplicationFilter = {},
+  ): Promise<Connection<Application>> {
+    const query = (await ctx.repository(Application))
+      .createQueryBuilder('a')
+      .where('a.agencyId = :agencyId', { agencyId: ctx.agencyId });
+    if (filter.stage) query.andWhere('a.stage = :stage', { stage: filter.stage });
+    if (filter.candidateId) query.andWhere('a.candidateId = :candidateId', { candidateId: filter.candidateId });
+    if (filter.counselorId) {
+      query.andWhere(
+        `EXISTS (SELECT 1 FROM candidates c WHERE c.agency_id = a.agency_id AND c.id = a.candidate_id AND c.counselor_id = :counselorId)`,
+        { counselorId: filter.counselorId },
+      );
+    }
+    if (filter.employerId) {
+      query.andWhere(
+        `EXISTS (SELECT 1 FROM positions p WHERE p.agency_id = a.agency_id AND p.id = a.position_id AND p.employer_id = :employerId)`,
+        { employerId: filter.employerId },
+      );
+    }
+    return paginateByCreation(query, first, after);
   }
 
   get(ctx: RequestContext, id: string): Promise<Application> {

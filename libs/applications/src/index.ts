@@ -4,3 +4,4 @@ export * from './application.model';
 export * from './applications.module';
 export * from './applications.resolver';
 export * from './applications.service';
+export * from './dto/applications.args';

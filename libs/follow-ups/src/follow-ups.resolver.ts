@@ -7,6 +7,7 @@ import { LogFollowUpInput } from './dto/log-follow-up.input';
 import { FollowUp } from './follow-up.entity';
 import { FollowUpModel, FollowUpResponseModel, FollowUpTooSoon, LogFollowUpResult } from './follow-up.model';
 import { FollowUpsService } from './follow-ups.service';
+import { lastFollowUps } from './last-follow-up.loader';
 
 @Resolver(() => FollowUpModel)
 export class FollowUpsResolver {
@@ -38,6 +39,11 @@ export class FollowUpsResolver {
 
 @Resolver(() => ApplicationModel)
 export class ApplicationFollowUpsResolver {
+  @ResolveField(() => FollowUpModel, { nullable: true, description: 'The most recent contact with the employer' })
+  lastFollowUp(@Ctx() ctx: RequestContext, @Parent() application: Application): Promise<FollowUp | null> {
+    return lastFollowUps(ctx).load(application.id);
+  }
+
   @ResolveField(() => [FollowUpModel], { description: 'Contacts with the employer, oldest first' })
   followUps(@Ctx() ctx: RequestContext, @Parent() application: Application): Promise<FollowUp[]> {
     return rowsByParent(ctx, FollowUp, 'applicationId', { occurredAt: 'ASC' }).load(application.id);
