@@ -1,7 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { assertConfiguration, httpConfig } from '@lib/config';
-import { RequestContextFactory } from '@lib/context';
+import { HttpTransactionInterceptor, RequestContextFactory } from '@lib/context';
 import { createValidationPipe } from '@lib/errors';
 import { DomainErrorFilter } from '@lib/graphql';
 import { requestIdFor } from '@lib/logging';
@@ -10,6 +10,7 @@ import { ApiModule } from './api.module';
 import { installRequestContext } from './request-context.hooks';
 
 const BODY_LIMIT_BYTES = 1024 * 1024;
+const CSV_BODY_LIMIT_BYTES = 10 * 1024 * 1024;
 
 /** The API application, configured but not listening: main.ts listens, tests inject or listen on port 0. */
 export async function createApiApp(): Promise<NestFastifyApplication> {
@@ -27,6 +28,14 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
   app.useLogger(app.get(Logger));
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new DomainErrorFilter());
+  app.useGlobalInterceptors(new HttpTransactionInterceptor());
+  // CSV uploads (candidate import) arrive as text, up to 10 MB.
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: CSV_BODY_LIMIT_BYTES }, (_request, body, done) =>
+      done(null, body),
+    );
   app.enableShutdownHooks();
   installRequestContext(app.getHttpAdapter().getInstance(), app.get(RequestContextFactory));
   return app;

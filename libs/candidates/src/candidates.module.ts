@@ -4,6 +4,8 @@ import { AuditModule } from '@lib/audit';
 import { Candidate } from './candidate.entity';
 import { CandidatesResolver } from './candidates.resolver';
 import { CandidatesService } from './candidates.service';
+import { CandidateImportController } from './import/candidate-import.controller';
+import { CandidateImportService } from './import/candidate-import.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Candidate]), AuditModule],
@@ -12,5 +14,9 @@ import { CandidatesService } from './candidates.service';
 })
 export class CandidatesModule {}
 
-@Module({ imports: [CandidatesModule], providers: [CandidatesResolver] })
+@Module({
+  imports: [CandidatesModule],
+  controllers: [CandidateImportController],
+  providers: [CandidatesResolver, CandidateImportService],
+})
 export class CandidatesApiModule {}

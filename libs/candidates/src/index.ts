@@ -5,3 +5,5 @@ export * from './candidates.resolver';
 export * from './candidates.service';
 export * from './dto/candidates.args';
 export * from './dto/create-candidate.input';
+export * from './import/candidate-import.service';
+export * from './import/parse-candidate-csv';

@@ -1,4 +1,5 @@
-import { ArgumentsHost, Catch, HttpException } from '@nestjs/common';
+import { ArgumentsHost, Catch } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import { GqlContextType, GqlExceptionFilter } from '@nestjs/graphql';
 import { DomainError, toClientError } from '@lib/errors';
 
@@ -12,7 +13,12 @@ export class DomainErrorFilter implements GqlExceptionFilter {
   catch(error: DomainError, host: ArgumentsHost): unknown {
     if (host.getType<GqlContextType>() === 'graphql') return error;
     const client = toClientError(error)!;
-    throw new HttpException({ message: client.message, code: client.code, ...client.extensions }, httpStatusOf(error));
+    void host
+      .switchToHttp()
+      .getResponse<FastifyReply>()
+      .status(httpStatusOf(error))
+      .send({ message: client.message, code: client.code, ...client.extensions });
+    return undefined;
   }
 }
 
