@@ -17,6 +17,7 @@ export class TenantTransaction {
 
   static async begin(dataSource: DataSource, scope: TenantScope): Promise<TenantTransaction> {
     const runner = dataSource.createQueryRunner();
+    serializeQueries(runner);
     await runner.connect();
     const transaction = new TenantTransaction(runner);
     try {
@@ -71,4 +72,19 @@ export class TenantTransaction {
       await this.runner.release();
     }
   }
+}
+
+/**
+ * GraphQL resolves sibling fields concurrently, and they share the request's
+ * one connection. A pg client must not be given a query while it runs another
+ * (deprecated in pg 8, removed in pg 9), so the runner's queries are queued.
+ */
+function serializeQueries(runner: QueryRunner): void {
+  const query = runner.query.bind(runner);
+  let tail: Promise<unknown> = Promise.resolve();
+  runner.query = ((...args: Parameters<QueryRunner['query']>) => {
+    const next = tail.then(() => query(...args));
+    tail = next.catch(() => undefined);
+    return next;
+  }) as QueryRunner['query'];
 }
