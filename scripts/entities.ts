@@ -1,4 +1,5 @@
 import { Agency } from '@lib/agencies';
+import { AgencyPolicy } from '@lib/agency-policy';
 import { APPLICATION_ENTITIES } from '@lib/applications';
 import { AuditEntry } from '@lib/audit';
 import { AUTH_ENTITIES } from '@lib/auth';
@@ -23,4 +24,5 @@ export const ENTITIES: Function[] = [
   FollowUp,
   ...REFERENCE_ENTITIES,
   Task,
+  AgencyPolicy,
 ];

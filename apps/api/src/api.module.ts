@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AgencyPolicyApiModule } from '@lib/agency-policy';
 import { ApplicationsApiModule } from '@lib/applications';
 import { AuditApiModule } from '@lib/audit';
 import { AuthApiModule } from '@lib/auth';
@@ -40,6 +41,7 @@ import { GraphqlApiModule } from './graphql/graphql-api.module';
     ReferencesApiModule,
     TasksApiModule,
     TimelineApiModule,
+    AgencyPolicyApiModule,
   ],
 })
 export class ApiModule {}

@@ -1,16 +1,21 @@
 import { Injectable } from '@nestjs/common';
-import { AgenciesService } from '@lib/agencies';
+import { AgencyPolicyService } from '@lib/agency-policy';
 import { RequestContext } from '@lib/context';
 import { WorkingCalendar } from '@lib/policy';
 import { Employer } from './employer.entity';
 
-/** The working days that apply to one employer: its time zone, the agency's holidays. */
+/** The working days that apply to one employer: its time zone, the agency's holiday calendar. */
 @Injectable()
 export class EmployerCalendarService {
-  constructor(private readonly agencies: AgenciesService) {}
+  constructor(private readonly policies: AgencyPolicyService) {}
 
   async forEmployer(ctx: RequestContext, employer: Employer): Promise<WorkingCalendar> {
-    const agency = await this.agencies.current(ctx);
-    return new WorkingCalendar({ timezone: employer.timezone, country: agency.country });
+    const policy = await this.policies.get(ctx);
+    return new WorkingCalendar({
+      timezone: employer.timezone,
+      country: policy.holidayCountry,
+      region: policy.holidayRegion,
+      extraHolidays: policy.extraHolidays,
+    });
   }
 }

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AgenciesModule } from '@lib/agencies';
+import { AgencyPolicyModule } from '@lib/agency-policy';
 import { AuditModule } from '@lib/audit';
 import { EmployerCalendarService } from './employer-calendar.service';
 import { EmployerContact } from './employer-contact.entity';
@@ -12,7 +12,7 @@ import { Position } from './position.entity';
 export const EMPLOYER_ENTITIES = [Employer, EmployerContact, Position];
 
 @Module({
-  imports: [TypeOrmModule.forFeature(EMPLOYER_ENTITIES), AuditModule, AgenciesModule],
+  imports: [TypeOrmModule.forFeature(EMPLOYER_ENTITIES), AuditModule, AgencyPolicyModule],
   providers: [EmployersService, EmployerCalendarService],
   exports: [EmployersService, EmployerCalendarService],
 })

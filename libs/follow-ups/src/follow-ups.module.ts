@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AgencyPolicyModule } from '@lib/agency-policy';
 import { ApplicationsModule } from '@lib/applications';
 import { AuditModule } from '@lib/audit';
 import { EmployersModule } from '@lib/employers';
@@ -9,7 +10,14 @@ import { ApplicationFollowUpsResolver, FollowUpsResolver } from './follow-ups.re
 import { FollowUpsService } from './follow-ups.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([FollowUp]), AuditModule, ApplicationsModule, EmployersModule, TasksModule],
+  imports: [
+    TypeOrmModule.forFeature([FollowUp]),
+    AuditModule,
+    ApplicationsModule,
+    EmployersModule,
+    TasksModule,
+    AgencyPolicyModule,
+  ],
   providers: [FollowUpsService],
   exports: [FollowUpsService],
 })

@@ -6,7 +6,8 @@ import { RequestContext } from '@lib/context';
 import { EmployerCalendarService, EmployerContact, EmployersService } from '@lib/employers';
 import { assertNotInFuture, BadUserInputError } from '@lib/errors';
 import { canMove } from '@lib/pipeline';
-import { checkGap, DEFAULT_MINIMUM_GAP_WORKING_DAYS, Direction, ResponseKind, startsGap } from '@lib/policy';
+import { AgencyPolicyService } from '@lib/agency-policy';
+import { checkGap, Direction, ResponseKind, startsGap } from '@lib/policy';
 import { TasksService } from '@lib/tasks';
 import { randomUUID } from 'node:crypto';
 import { LogFollowUpInput } from './dto/log-follow-up.input';
@@ -23,6 +24,7 @@ export class FollowUpsService {
     private readonly employers: EmployersService,
     private readonly calendars: EmployerCalendarService,
     private readonly tasks: TasksService,
+    private readonly policies: AgencyPolicyService,
   ) {}
 
   /**
@@ -44,7 +46,7 @@ export class FollowUpsService {
       calendar,
       { ...kind, at: input.occurredAt },
       await this.lastGapStart(ctx, found.candidateId, employer.id, input.occurredAt),
-      DEFAULT_MINIMUM_GAP_WORKING_DAYS,
+      (await this.policies.get(ctx)).minimumGapWorkingDays,
     );
     if (!verdict.allowed && !input.override) {
       return Object.assign(new FollowUpTooSoon(), { nextAllowedAt: verdict.nextAllowedAt, reason: verdict.reason });

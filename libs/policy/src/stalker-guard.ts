@@ -1,9 +1,6 @@
 import { Direction, Purpose } from './follow-up-vocabulary';
 import { WorkingCalendar } from './working-calendar';
 
-/** The defaults of the policy rules implemented so far (DOMAIN.md, "The follow-up policy"). */
-export const DEFAULT_MINIMUM_GAP_WORKING_DAYS = 5;
-
 export interface ContactKind {
   purpose: Purpose;
   direction: Direction;

@@ -1,5 +1,6 @@
 import { NestFactory } from '@nestjs/core';
 import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphql';
+import { AgencyPolicyResolver } from '@lib/agency-policy';
 import { ApplicationsResolver, CandidateApplicationsResolver } from '@lib/applications';
 import { AuditResolver } from '@lib/audit';
 import { AuthResolver, UserAgencyResolver } from '@lib/auth';
@@ -37,6 +38,7 @@ export const API_RESOLVERS: Function[] = [
   TasksResolver,
   ApplicationTasksResolver,
   ApplicationTimelineResolver,
+  AgencyPolicyResolver,
 ];
 
 /** The schema as committed in schema.gql: sorted, so that its diff shows only real changes. */
