@@ -207,6 +207,21 @@ describe('interviews and follow-ups', () => {
     expect((await asB(query, { filter: { employerId: a.employer } })).data!.applications.totalCount).toBe(0);
   });
 
+  it("answers NOT_FOUND to another agency's contact as interviewer or follow-up contact", async () => {
+    const b = await setUpApplication(api, agencyB, 'b');
+    const interview = await asA(RECORD_INTERVIEW, {
+      input: {
+        applicationId: a.application,
+        occurredAt: '2026-10-05T10:00:00Z',
+        interviewerContactIds: [b.hr],
+        arrangedByAgency: true,
+      },
+    });
+    expect(errorCode(interview)).toBe('NOT_FOUND');
+    const logged = await asA(LOG, { input: followUp({ contactId: b.hr, occurredAt: '2026-10-30T10:00:00-05:00' }) });
+    expect(errorCode(logged)).toBe('NOT_FOUND');
+  });
+
   it("answers NOT_FOUND to another agency logging on this agency's application, and changes nothing", async () => {
     const before = (await asA(STAGE, { id: a.application })).data!.application;
     const interview = await asB(RECORD_INTERVIEW, {

@@ -4,7 +4,7 @@ import { AuditService } from '@lib/audit';
 import { Clock } from '@lib/clock';
 import { RequestContext } from '@lib/context';
 import { EmployerCalendarService, EmployerContact, EmployersService } from '@lib/employers';
-import { assertNotInFuture, BadUserInputError } from '@lib/errors';
+import { assertNotInFuture, BadUserInputError, NotFoundError } from '@lib/errors';
 import { canMove } from '@lib/pipeline';
 import { AgencyPolicyService } from '@lib/agency-policy';
 import { checkGap, Direction, ResponseKind, startsGap } from '@lib/policy';
@@ -125,7 +125,8 @@ export class FollowUpsService {
 
   private async assertContactOf(ctx: RequestContext, employerId: string, contactId: string): Promise<void> {
     const contact = await (await ctx.repository(EmployerContact)).findOneBy({ agencyId: ctx.agencyId!, id: contactId });
-    if (!contact || contact.employerId !== employerId) {
+    if (!contact) throw new NotFoundError('Contact');
+    if (contact.employerId !== employerId) {
       throw BadUserInputError.forField('contactId', "The contact must be one of the application's employer");
     }
   }

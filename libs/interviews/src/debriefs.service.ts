@@ -4,7 +4,7 @@ import { AuditService } from '@lib/audit';
 import { Clock } from '@lib/clock';
 import { RequestContext } from '@lib/context';
 import { EmployerContact, EmployersService } from '@lib/employers';
-import { assertNotInFuture, BadUserInputError } from '@lib/errors';
+import { assertNotInFuture, BadUserInputError, NotFoundError } from '@lib/errors';
 import { canMove, Stage } from '@lib/pipeline';
 import { randomUUID } from 'node:crypto';
 import { Debrief } from './debrief.entity';
@@ -84,9 +84,10 @@ export class DebriefsService {
 
   private async assertContactOf(ctx: RequestContext, employerId: string, field: string, contactId?: string) {
     if (!contactId) return;
-    const contact = await (
-      await ctx.repository(EmployerContact)
-    ).findOneBy({ agencyId: ctx.agencyId!, id: contactId, employerId });
-    if (!contact) throw BadUserInputError.forField(field, "The contact must be one of the application's employer");
+    const contact = await (await ctx.repository(EmployerContact)).findOneBy({ agencyId: ctx.agencyId!, id: contactId });
+    if (!contact) throw new NotFoundError('Contact');
+    if (contact.employerId !== employerId) {
+      throw BadUserInputError.forField(field, "The contact must be one of the application's employer");
+    }
   }
 }

@@ -4,7 +4,7 @@ import { AuditService } from '@lib/audit';
 import { Clock } from '@lib/clock';
 import { RequestContext } from '@lib/context';
 import { EmployerContact, EmployersService } from '@lib/employers';
-import { assertNotInFuture, BadUserInputError } from '@lib/errors';
+import { assertNotInFuture, BadUserInputError, NotFoundError } from '@lib/errors';
 import { canMove, Stage } from '@lib/pipeline';
 import { randomUUID } from 'node:crypto';
 import { In } from 'typeorm';
@@ -62,10 +62,9 @@ export class InterviewsService {
 
   private async assertContactsOf(ctx: RequestContext, employerId: string, contactIds: string[]): Promise<void> {
     if (contactIds.length === 0) return;
-    const found = await (
-      await ctx.repository(EmployerContact)
-    ).findBy({ agencyId: ctx.agencyId!, id: In(contactIds), employerId });
-    if (found.length !== contactIds.length) {
+    const found = await (await ctx.repository(EmployerContact)).findBy({ agencyId: ctx.agencyId!, id: In(contactIds) });
+    if (found.length !== contactIds.length) throw new NotFoundError('Contact');
+    if (found.some((contact) => contact.employerId !== employerId)) {
       throw BadUserInputError.forField(
         'interviewerContactIds',
         "Every interviewer must be a contact of the application's employer",

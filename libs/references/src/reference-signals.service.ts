@@ -3,7 +3,7 @@ import { ApplicationsService } from '@lib/applications';
 import { AuditService } from '@lib/audit';
 import { Clock } from '@lib/clock';
 import { RequestContext } from '@lib/context';
-import { assertNotInFuture, BadUserInputError } from '@lib/errors';
+import { assertNotInFuture, BadUserInputError, NotFoundError } from '@lib/errors';
 import { canMove, Stage } from '@lib/pipeline';
 import { TasksService } from '@lib/tasks';
 import { randomUUID } from 'node:crypto';
@@ -27,8 +27,11 @@ export class ReferenceSignalsService {
     if (input.referenceId) {
       const reference = await (
         await ctx.repository(CandidateReference)
-      ).findOneBy({ agencyId: ctx.agencyId!, id: input.referenceId, candidateId: application.candidateId });
-      if (!reference) throw BadUserInputError.forField('referenceId', "The reference must be one of the candidate's");
+      ).findOneBy({ agencyId: ctx.agencyId!, id: input.referenceId });
+      if (!reference) throw new NotFoundError('Reference');
+      if (reference.candidateId !== application.candidateId) {
+        throw BadUserInputError.forField('referenceId', "The reference must be one of the candidate's");
+      }
     }
     const signal: ReferenceSignal = {
       agencyId: application.agencyId,
