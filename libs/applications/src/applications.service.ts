@@ -15,8 +15,6 @@ import { StageChangeNotAllowed } from './application.model';
 import { ChangeStageInput } from './dto/change-stage.input';
 import { SubmitCandidateInput } from './dto/submit-candidate.input';
 
-const UNIQUE_VIOLATION = '23505';
-
 @Injectable()
 export class ApplicationsService {
   constructor(
@@ -41,14 +39,9 @@ export class ApplicationsService {
       stageChangedAt: input.submittedAt ?? now,
       createdAt: now,
     };
-    try {
-      await (await ctx.manager()).transaction((manager) => manager.insert(Application, application));
-    } catch (error) {
-      if ((error as { code?: string }).code === UNIQUE_VIOLATION) {
-        throw BadUserInputError.forField('positionId', 'This candidate is already submitted for this position');
-      }
-      throw error;
-    }
+    await ctx.insertUnique(Application, application, () =>
+      BadUserInputError.forField('positionId', 'This candidate is already submitted for this position'),
+    );
     await this.recordMove(ctx, application, null, 'Submitted');
     await this.audit.record(ctx, {
       action: 'application.submitted',

@@ -10,8 +10,6 @@ import { Candidate } from './candidate.entity';
 import { CandidateFilter } from './dto/candidates.args';
 import { CreateCandidateInput } from './dto/create-candidate.input';
 
-const UNIQUE_VIOLATION = '23505';
-
 /** LIKE treats % and _ as wildcards: a search for "50%" means the characters. */
 function likePattern(search: string): string {
   return `%${search.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
@@ -36,15 +34,9 @@ export class CandidatesService {
       counselorId,
       createdAt: this.clock.now(),
     };
-    try {
-      // A savepoint keeps the request's transaction usable after a duplicate e-mail.
-      await (await ctx.manager()).transaction((manager) => manager.insert(Candidate, candidate));
-    } catch (error) {
-      if ((error as { code?: string }).code === UNIQUE_VIOLATION) {
-        throw BadUserInputError.forField('email', 'A candidate with this e-mail address already exists in this agency');
-      }
-      throw error;
-    }
+    await ctx.insertUnique(Candidate, candidate, () =>
+      BadUserInputError.forField('email', 'A candidate with this e-mail address already exists in this agency'),
+    );
     await this.audit.record(ctx, {
       action: 'candidate.created',
       recordType: 'candidate',

@@ -3,6 +3,8 @@ import { TenantScope, TenantTransaction } from '@lib/database';
 import { DataSource, EntityManager, EntityTarget, ObjectLiteral, Repository } from 'typeorm';
 import { Principal, UserPrincipal } from './principal';
 
+const UNIQUE_VIOLATION = '23505';
+
 /**
  * Everything a service needs to act for one request or one job: who acts, for
  * which agency, and the one transaction all of its queries run in. Built once
@@ -68,6 +70,24 @@ export class RequestContext {
 
   async query<T = unknown>(sql: string, parameters: unknown[] = []): Promise<T[]> {
     return (await this.open()).query<T>(sql, parameters);
+  }
+
+  /**
+   * Inserts a row whose unique key may already be taken. The insert runs in a
+   * savepoint, so a duplicate leaves the transaction usable, and the
+   * duplicate becomes the caller's typed error instead of a database error.
+   */
+  async insertUnique<T extends ObjectLiteral>(
+    entity: EntityTarget<T>,
+    row: T,
+    onDuplicate: () => Error,
+  ): Promise<void> {
+    try {
+      await (await this.manager()).transaction((manager) => manager.insert(entity, row as never));
+    } catch (error) {
+      if ((error as { code?: string }).code === UNIQUE_VIOLATION) throw onDuplicate();
+      throw error;
+    }
   }
 
   /** Loads one row of the agency's or throws NOT_FOUND: rows of other agencies are invisible, so they are "not found" too. */

@@ -11,8 +11,6 @@ import { Debrief } from './debrief.entity';
 import { RecordDebriefInput } from './dto/record-debrief.input';
 import { Interview } from './interview.entity';
 
-const UNIQUE_VIOLATION = '23505';
-
 @Injectable()
 export class DebriefsService {
   constructor(
@@ -53,14 +51,9 @@ export class DebriefsService {
       recordedByUserId: ctx.principal?.kind === 'user' ? ctx.principal.userId : null,
       createdAt: this.clock.now(),
     };
-    try {
-      await (await ctx.manager()).transaction((manager) => manager.insert(Debrief, debrief));
-    } catch (error) {
-      if ((error as { code?: string }).code === UNIQUE_VIOLATION) {
-        throw BadUserInputError.forField('interviewId', 'This interview already has its debrief');
-      }
-      throw error;
-    }
+    await ctx.insertUnique(Debrief, debrief, () =>
+      BadUserInputError.forField('interviewId', 'This interview already has its debrief'),
+    );
     if (debrief.designatedContactId) {
       await this.employers.designate(ctx, position.employerId, debrief.designatedContactId);
     }

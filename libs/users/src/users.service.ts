@@ -13,8 +13,6 @@ export interface NewUser {
   passwordHash: string;
 }
 
-const UNIQUE_VIOLATION = '23505';
-
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
@@ -34,15 +32,9 @@ export class UsersService {
       passwordHash: input.passwordHash,
       createdAt: this.clock.now(),
     });
-    try {
-      // A savepoint keeps the request's transaction usable after a duplicate e-mail.
-      await (await ctx.manager()).transaction((manager) => manager.insert(User, user));
-    } catch (error) {
-      if ((error as { code?: string }).code === UNIQUE_VIOLATION) {
-        throw BadUserInputError.forField('email', 'A user with this e-mail address already exists in this agency');
-      }
-      throw error;
-    }
+    await ctx.insertUnique(User, user, () =>
+      BadUserInputError.forField('email', 'A user with this e-mail address already exists in this agency'),
+    );
     return user;
   }
 
