@@ -1,11 +1,6 @@
 import { registerEnumType } from '@nestjs/graphql';
+import { ContactRole } from '@lib/policy';
 
-/** Who a contact at the employer is (DOMAIN.md, "Employer and employer contacts"). */
-export enum ContactRole {
-  HIRING_MANAGER = 'HIRING_MANAGER',
-  HR = 'HR',
-  GATEKEEPER = 'GATEKEEPER',
-  INTERVIEWER = 'INTERVIEWER',
-}
+export { ContactRole };
 
 registerEnumType(ContactRole, { name: 'ContactRole' });

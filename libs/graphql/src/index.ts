@@ -9,3 +9,4 @@ export * from './parse-id.pipe';
 export * from './domain-error.filter';
 export * from './loaders';
 export * from './pagination/paginate';
+import './domain-enums';

@@ -1,5 +1,3 @@
-import { registerEnumType } from '@nestjs/graphql';
-
 /** The pipeline stages of an application (DOMAIN.md, "Pipeline stages"). */
 export enum Stage {
   SUBMITTED = 'SUBMITTED',
@@ -14,8 +12,6 @@ export enum Stage {
   OUT_OF_RUNNING = 'OUT_OF_RUNNING',
   ON_HOLD = 'ON_HOLD',
 }
-
-registerEnumType(Stage, { name: 'Stage' });
 
 /** The stages as an SQL list, for CHECK constraints: `'SUBMITTED', 'INTERVIEWING', ...`. */
 export const STAGE_SQL_LIST = Object.values(Stage)

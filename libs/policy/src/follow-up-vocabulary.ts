@@ -47,3 +47,11 @@ export enum DelayReason {
   HIRING_FREEZE = 'HIRING_FREEZE',
   PROCESS = 'PROCESS',
 }
+
+/** Who a contact at the employer is (DOMAIN.md, "Employer and employer contacts"). */
+export enum ContactRole {
+  HIRING_MANAGER = 'HIRING_MANAGER',
+  HR = 'HR',
+  GATEKEEPER = 'GATEKEEPER',
+  INTERVIEWER = 'INTERVIEWER',
+}
