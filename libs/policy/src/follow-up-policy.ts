@@ -43,6 +43,8 @@ export interface FollowUpPolicy {
   /** 001: after about six weeks of silence, a low-pressure contact this often. */
   longSilenceAfterWorkingDays: number;
   lowPressureContactEveryWorkingDays: number;
+  /** A next step this many working days past its due time is escalated to the counselor as overdue. */
+  overdueGraceWorkingDays: number;
   /** The holiday calendar: country and region of date-holidays, and the agency's own days off. */
   holidayCountry: string;
   holidayRegion: string | null;
@@ -68,6 +70,7 @@ export function defaultFollowUpPolicy(country: string): FollowUpPolicy {
     outOfRunningAfterWorkingDays: 30,
     longSilenceAfterWorkingDays: 30,
     lowPressureContactEveryWorkingDays: 10,
+    overdueGraceWorkingDays: 2,
     holidayCountry: country,
     holidayRegion: null,
     extraHolidays: [],

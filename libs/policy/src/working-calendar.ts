@@ -70,6 +70,16 @@ export class WorkingCalendar {
     return count;
   }
 
+  /**
+   * The first instant of the local `day` whose wall clock reads `hour:minute`. A time that a fall-back change
+   * repeats is taken at its first occurrence; one that a spring-forward change skips is moved forward by the
+   * gap (luxon's normalisation), so callers must not assume the wall clock reads exactly `hour:minute`.
+   */
+  atLocalTime(day: DateTime, hour: number, minute: number): DateTime {
+    const wall = day.setZone(this.settings.timezone).set({ hour, minute, second: 0, millisecond: 0 });
+    return wall.getPossibleOffsets().reduce((first, option) => (option < first ? option : first), wall);
+  }
+
   private holidayDates(year: number): Set<string> {
     let dates = this.holidayDatesByYear.get(year);
     if (!dates) {
