@@ -19,7 +19,6 @@ import { AccessTokenService } from './tokens/access-token.service';
 import { PasswordHasher } from './tokens/password-hasher';
 import { UserAgencyResolver } from './user-agency.resolver';
 import { PurgeExpiredAuthJob, PurgeExpiredAuthSweepJob } from './jobs/purge-expired-auth.job';
-import { AgencyFanOut } from '@lib/queue';
 
 /** Sessions, tokens, invitations and credentials: usable by the API and the workers. */
 @Module({
@@ -47,7 +46,7 @@ export class AuthModule {}
 /** The worker's side: housekeeping jobs. */
 @Module({
   imports: [AuthModule],
-  providers: [AgencyFanOut, PurgeExpiredAuthSweepJob, PurgeExpiredAuthJob],
+  providers: [PurgeExpiredAuthSweepJob, PurgeExpiredAuthJob],
 })
 export class AuthJobsModule {}
 

@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { NotFoundError, UnauthenticatedError } from '@lib/errors';
 import { TenantScope, TenantTransaction } from '@lib/database';
 import { DataSource, EntityManager, EntityTarget, ObjectLiteral, Repository } from 'typeorm';
@@ -17,6 +18,7 @@ export class RequestContext {
   private publicAgencyId: string | null = null;
   private transaction?: Promise<TenantTransaction>;
   private readonly memos = new Map<unknown, unknown>();
+  private readonly committedCallbacks: Array<() => Promise<unknown>> = [];
 
   constructor(
     private readonly dataSource: DataSource,
@@ -107,14 +109,28 @@ export class RequestContext {
     return this.memos.get(key) as T;
   }
 
+  /**
+   * Runs `callback` once the transaction has committed: for effects outside
+   * the database (queue jobs) that must never announce rows a rollback
+   * removed. A failing callback is reported to `onError`, not to the caller:
+   * the unit of work is already committed, and whatever the callback does is
+   * also redone by the sweeps.
+   */
+  afterCommit(callback: () => Promise<unknown>): void {
+    this.committedCallbacks.push(callback);
+  }
+
   /** Ends the unit of work: commits when it succeeded, rolls back otherwise. Safe to call more than once. */
-  async finish(succeeded: boolean): Promise<void> {
+  async finish(succeeded: boolean, onError: (error: unknown) => void = logAfterCommitFailure): Promise<void> {
     const pending = this.transaction;
-    if (!pending) return;
-    const transaction = await pending.catch(() => undefined);
-    if (!transaction) return;
-    if (succeeded) await transaction.commit();
-    else await transaction.rollback();
+    const transaction = pending ? await pending.catch(() => undefined) : undefined;
+    if (transaction) {
+      if (succeeded) await transaction.commit();
+      else await transaction.rollback();
+    }
+    const callbacks = this.committedCallbacks.splice(0);
+    if (!succeeded) return;
+    for (const callback of callbacks) await callback().catch(onError);
   }
 
   get hasOpenTransaction(): boolean {
@@ -134,6 +150,12 @@ export class RequestContext {
       role: principal?.kind === 'user' ? principal.role : principal ? 'SYSTEM' : null,
     };
   }
+}
+
+const afterCommitLogger = new Logger('AfterCommit');
+
+function logAfterCommitFailure(error: unknown): void {
+  afterCommitLogger.warn(`An after-commit effect failed; the sweeps will redo it: ${(error as Error).message}`);
 }
 
 function samePrincipal(a: Principal, b: Principal): boolean {

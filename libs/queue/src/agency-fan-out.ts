@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { getQueueToken } from '@nestjs/bullmq';
-import { ModuleRef } from '@nestjs/core';
 import { RequestContextFactory } from '@lib/context';
-import type { Job, Queue } from 'bullmq';
-import { TenantJobPayload } from './job-handler';
-import { JOB_QUEUES, JobName } from './job-names';
+import type { Job } from 'bullmq';
+import { jobId, JobName } from './job-names';
+import { JobQueue } from './job-queue';
+
+type AgencyJobName = JobName.PURGE_EXPIRED_AUTH | JobName.ESCALATE_AGENCY | JobName.DIGEST_AGENCY;
 
 /**
  * A sweep runs one job per agency, each in its own transaction under its own
@@ -15,21 +15,16 @@ import { JOB_QUEUES, JobName } from './job-names';
 export class AgencyFanOut {
   constructor(
     private readonly contexts: RequestContextFactory,
-    private readonly moduleRef: ModuleRef,
+    private readonly jobs: JobQueue,
   ) {}
 
-  async enqueueForEveryAgency(sweep: Job, jobName: JobName): Promise<number> {
+  async enqueueForEveryAgency(sweep: Job, jobName: AgencyJobName): Promise<number> {
     const rows = await this.contexts.run(this.contexts.create(), (ctx) =>
       ctx.query<{ id: string }>('SELECT agency_ids() AS id'),
     );
-    const queue = this.moduleRef.get<Queue>(getQueueToken(JOB_QUEUES[jobName]), { strict: false });
-    await queue.addBulk(
-      rows.map(({ id }) => ({
-        name: jobName,
-        data: { agencyId: id } satisfies TenantJobPayload,
-        // BullMQ ids may not contain colons; scheduler job ids do.
-        opts: { jobId: [jobName, sweep.id, id].join('.').replace(/:/g, '-') },
-      })),
+    await this.jobs.addBulk(
+      jobName,
+      rows.map(({ id }) => ({ payload: { agencyId: id }, options: { jobId: jobId(jobName, sweep.id!, id) } })),
     );
     return rows.length;
   }

@@ -5,3 +5,4 @@ export * from './job-names';
 export * from './queue-names';
 export * from './queue.module';
 export * from './redis-connection';
+export * from './job-queue';

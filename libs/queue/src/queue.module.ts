@@ -1,13 +1,16 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { BullModule } from '@nestjs/bullmq';
 import { redisConfig } from '@lib/config';
+import { AgencyFanOut } from './agency-fan-out';
+import { JobQueue } from './job-queue';
 import { QueueName } from './queue-names';
 import { redisConnectionOptions } from './redis-connection';
 
 const DAY_SECONDS = 24 * 60 * 60;
 
 /** The queues, for whoever enqueues (API, worker). Processing lives in apps/worker. */
+@Global()
 @Module({
   imports: [
     BullModule.forRootAsync({
@@ -25,6 +28,7 @@ const DAY_SECONDS = 24 * 60 * 60;
     }),
     ...Object.values(QueueName).map((name) => BullModule.registerQueue({ name })),
   ],
-  exports: [BullModule],
+  providers: [JobQueue, AgencyFanOut],
+  exports: [BullModule, JobQueue, AgencyFanOut],
 })
 export class QueueModule {}
