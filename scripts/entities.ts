@@ -5,6 +5,9 @@ import { AuditEntry } from '@lib/audit';
 import { AUTH_ENTITIES } from '@lib/auth';
 import { Candidate } from '@lib/candidates';
 import { EMPLOYER_ENTITIES } from '@lib/employers';
+import { Escalation } from '@lib/escalations';
+import { ApplicationNextStep } from '@lib/next-steps';
+import { NOTIFICATION_ENTITIES } from '@lib/notifications';
 import { FollowUp } from '@lib/follow-ups';
 import { INTERVIEW_ENTITIES } from '@lib/interviews';
 import { REFERENCE_ENTITIES } from '@lib/references';
@@ -25,4 +28,7 @@ export const ENTITIES: Function[] = [
   ...REFERENCE_ENTITIES,
   Task,
   AgencyPolicy,
+  ApplicationNextStep,
+  Escalation,
+  ...NOTIFICATION_ENTITIES,
 ];

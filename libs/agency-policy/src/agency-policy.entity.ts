@@ -47,6 +47,9 @@ export class AgencyPolicy {
   @Column('smallint', { name: 'low_pressure_contact_every_working_days' })
   lowPressureContactEveryWorkingDays!: number;
 
+  @Column('smallint', { name: 'overdue_grace_working_days', default: 2 })
+  overdueGraceWorkingDays!: number;
+
   @Column('char', { name: 'holiday_country', length: 2 })
   holidayCountry!: string;
 

@@ -66,6 +66,9 @@ export class AgencyPolicyModel {
   @Field(() => Int)
   lowPressureContactEveryWorkingDays!: number;
 
+  @Field(() => Int, { description: 'A next step this many working days past due is escalated as overdue' })
+  overdueGraceWorkingDays!: number;
+
   @Field(() => HolidayCalendarModel)
   holidays!: HolidayCalendarModel;
 }

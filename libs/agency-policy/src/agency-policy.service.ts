@@ -5,6 +5,7 @@ import { Clock } from '@lib/clock';
 import { RequestContext } from '@lib/context';
 import { BadUserInputError, FieldProblem } from '@lib/errors';
 import { defaultFollowUpPolicy, FollowUpPolicy } from '@lib/policy';
+import { jobId, JobName, JobQueue } from '@lib/queue';
 import Holidays from 'date-holidays';
 import { AgencyPolicy } from './agency-policy.entity';
 import { UpdateAgencyPolicyInput } from './dto/update-agency-policy.input';
@@ -15,6 +16,7 @@ export class AgencyPolicyService {
     private readonly clock: Clock,
     private readonly audit: AuditService,
     private readonly agencies: AgenciesService,
+    private readonly jobs: JobQueue,
   ) {}
 
   /** The agency's policy: its own row, or the articles' defaults until an admin changes something. */
@@ -55,6 +57,11 @@ export class AgencyPolicyService {
       recordId: ctx.agencyId!,
       details: { changed: [...Object.keys(changed), ...(holidays ? ['holidays'] : [])] },
     });
+    // Every open application is planned again under the new rules, in the background and in batches.
+    const agencyId = ctx.agencyId!;
+    ctx.afterCommit(() =>
+      this.jobs.add(JobName.RECOMPUTE_AGENCY, { agencyId }, { jobId: jobId(JobName.RECOMPUTE_AGENCY, ctx.requestId) }),
+    );
     return next;
   }
 }

@@ -5,10 +5,11 @@ import { Clock } from '@lib/clock';
 import { RequestContext } from '@lib/context';
 import { EmployersService } from '@lib/employers';
 import { assertNotInFuture, BadUserInputError, NotFoundError } from '@lib/errors';
-import { allowedMoves, canMove, Stage } from '@lib/pipeline';
-import { Connection, paginateByCreation } from '@lib/graphql';
+import { allowedMoves, applicationSql, canMove, hottestFirst, soonestDueFirst, Stage } from '@lib/pipeline';
+import { Connection, paginateByCreation, paginateByKey, PipelineOrder } from '@lib/graphql';
 import { randomUUID } from 'node:crypto';
 import { ApplicationFilter } from './dto/applications.args';
+import { ApplicationPlanner } from './application-planner';
 import { ApplicationStageChange } from './application-stage-change.entity';
 import { Application } from './application.entity';
 import { StageChangeNotAllowed } from './application.model';
@@ -22,6 +23,7 @@ export class ApplicationsService {
     private readonly audit: AuditService,
     private readonly candidates: CandidatesService,
     private readonly employers: EmployersService,
+    private readonly planner: ApplicationPlanner,
   ) {}
 
   async submit(ctx: RequestContext, input: SubmitCandidateInput): Promise<Application> {
@@ -49,6 +51,7 @@ export class ApplicationsService {
       recordId: application.id,
       details: { candidateId: candidate.id, positionId: position.id, interestLevel: input.interestLevel },
     });
+    await this.planner.recompute(ctx, application.id);
     return application;
   }
 
@@ -57,6 +60,7 @@ export class ApplicationsService {
     first: number,
     after?: string,
     filter: ApplicationFilter = {},
+    order: PipelineOrder = PipelineOrder.CREATED,
   ): Promise<Connection<Application>> {
     const query = (await ctx.repository(Application))
       .createQueryBuilder('a')
@@ -75,6 +79,25 @@ export class ApplicationsService {
         { employerId: filter.employerId },
       );
     }
+    const now = this.clock.now();
+    if (filter.hasOpenEscalation !== undefined && filter.hasOpenEscalation !== null) {
+      query.andWhere(`${filter.hasOpenEscalation ? '' : 'NOT '}${applicationSql.hasOpenEscalation}`);
+    }
+    if (filter.hasOverdueNextStep !== undefined && filter.hasOverdueNextStep !== null) {
+      query.andWhere(`${filter.hasOverdueNextStep ? '' : 'NOT '}${applicationSql.isNextStepOverdue}`, { now });
+    }
+    if (order === PipelineOrder.TEMPERATURE) {
+      return paginateByKey(query, first, after, {
+        expression: hottestFirst(applicationSql.temperature),
+        type: 'integer',
+      });
+    }
+    if (order === PipelineOrder.DUE_AT) {
+      return paginateByKey(query, first, after, {
+        expression: soonestDueFirst(applicationSql.dueAt),
+        type: 'timestamptz',
+      });
+    }
     return paginateByCreation(query, first, after);
   }
 
@@ -92,7 +115,9 @@ export class ApplicationsService {
         allowed: [...allowedMoves(application.stage)],
       });
     }
-    return this.moveTo(ctx, application, input.stage, input.reason ?? null);
+    const moved = await this.moveTo(ctx, application, input.stage, input.reason ?? null);
+    await this.planner.recompute(ctx, moved.id);
+    return moved;
   }
 
   /**

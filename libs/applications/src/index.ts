@@ -5,3 +5,4 @@ export * from './applications.module';
 export * from './applications.resolver';
 export * from './applications.service';
 export * from './dto/applications.args';
+export * from './application-planner';

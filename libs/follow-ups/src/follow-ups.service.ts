@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ApplicationsService } from '@lib/applications';
+import { ApplicationPlanner, ApplicationsService } from '@lib/applications';
 import { AuditService } from '@lib/audit';
 import { Clock } from '@lib/clock';
 import { RequestContext } from '@lib/context';
@@ -25,6 +25,7 @@ export class FollowUpsService {
     private readonly calendars: EmployerCalendarService,
     private readonly tasks: TasksService,
     private readonly policies: AgencyPolicyService,
+    private readonly planner: ApplicationPlanner,
   ) {}
 
   /**
@@ -87,6 +88,7 @@ export class FollowUpsService {
         overridden: followUp.overrideReason !== null,
       },
     });
+    await this.planner.recompute(ctx, found.id);
     return followUp;
   }
 

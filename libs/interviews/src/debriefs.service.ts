@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ApplicationsService } from '@lib/applications';
+import { ApplicationPlanner, ApplicationsService } from '@lib/applications';
 import { AuditService } from '@lib/audit';
 import { Clock } from '@lib/clock';
 import { RequestContext } from '@lib/context';
@@ -18,6 +18,7 @@ export class DebriefsService {
     private readonly audit: AuditService,
     private readonly applications: ApplicationsService,
     private readonly employers: EmployersService,
+    private readonly planner: ApplicationPlanner,
   ) {}
 
   /**
@@ -72,6 +73,7 @@ export class DebriefsService {
       recordId: debrief.id,
       details: { interviewId: interview.id, applicationId: application.id },
     });
+    await this.planner.recompute(ctx, application.id);
     return debrief;
   }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ApplicationsService } from '@lib/applications';
+import { ApplicationPlanner, ApplicationsService } from '@lib/applications';
 import { AuditService } from '@lib/audit';
 import { Clock } from '@lib/clock';
 import { RequestContext } from '@lib/context';
@@ -18,6 +18,7 @@ export class InterviewsService {
     private readonly audit: AuditService,
     private readonly applications: ApplicationsService,
     private readonly employers: EmployersService,
+    private readonly planner: ApplicationPlanner,
   ) {}
 
   /** Records an interview round; an application not yet interviewing moves to INTERVIEWING. */
@@ -57,6 +58,7 @@ export class InterviewsService {
       recordId: interview.id,
       details: { applicationId: application.id, arrangedByAgency: interview.arrangedByAgency },
     });
+    await this.planner.recompute(ctx, application.id);
     return interview;
   }
 

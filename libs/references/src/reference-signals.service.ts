@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ApplicationsService } from '@lib/applications';
+import { ApplicationPlanner, ApplicationsService } from '@lib/applications';
 import { AuditService } from '@lib/audit';
 import { Clock } from '@lib/clock';
 import { RequestContext } from '@lib/context';
@@ -18,6 +18,7 @@ export class ReferenceSignalsService {
     private readonly audit: AuditService,
     private readonly applications: ApplicationsService,
     private readonly tasks: TasksService,
+    private readonly planner: ApplicationPlanner,
   ) {}
 
   /** A request for references moves the application to REFERENCE_CHECK and opens the task to answer it fast. */
@@ -63,6 +64,7 @@ export class ReferenceSignalsService {
       recordId: signal.id,
       details: { applicationId: application.id, kind: signal.kind },
     });
+    await this.planner.recompute(ctx, application.id);
     return signal;
   }
 }

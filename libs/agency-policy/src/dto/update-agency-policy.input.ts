@@ -124,6 +124,10 @@ export class UpdateAgencyPolicyInput {
   @apply(days(1, 60))
   lowPressureContactEveryWorkingDays?: number;
 
+  @Field(() => Int, { nullable: true })
+  @apply(days(0, 20))
+  overdueGraceWorkingDays?: number;
+
   @Field(() => HolidayCalendarInput, { nullable: true })
   @IsOptional()
   @ValidateNested()

@@ -1,0 +1,6 @@
+export * from './application-next-step.entity';
+export * from './history.loader';
+export * from './next-step.model';
+export * from './next-steps.module';
+export * from './next-steps.resolver';
+export * from './next-steps.service';
