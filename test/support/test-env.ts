@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { TestDatabase } from './database';
 import { testInfra } from './infra';
 
@@ -19,6 +21,8 @@ export function applyTestEnv(db: TestDatabase, overrides: Record<string, string>
     LOG_LEVEL: 'silent',
     HTTP_TRUST_PROXY: 'true',
     GRAPHQL_INTROSPECTION: 'auto',
+    // E-mails of a test go to a folder of its own, outside the checkout.
+    MAIL_DIR: join(tmpdir(), `recruiting-mail-${randomBytes(4).toString('hex')}`),
     ...overrides,
   };
   Object.assign(process.env, env);

@@ -6,9 +6,21 @@ import { databaseConfig } from './database.config';
 import { graphqlConfig } from './graphql.config';
 import { httpConfig } from './http.config';
 import { logConfig } from './log.config';
+import { mailConfig } from './mail.config';
+import { opsConfig } from './ops.config';
 import { redisConfig } from './redis.config';
 
-export const CONFIG_GROUPS = [appConfig, httpConfig, databaseConfig, redisConfig, authConfig, graphqlConfig, logConfig];
+export const CONFIG_GROUPS = [
+  appConfig,
+  httpConfig,
+  databaseConfig,
+  redisConfig,
+  authConfig,
+  graphqlConfig,
+  logConfig,
+  mailConfig,
+  opsConfig,
+];
 
 /** Every configuration group, validated when the module is built: a bad variable stops the boot. */
 @Module({

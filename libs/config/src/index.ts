@@ -6,6 +6,8 @@ export * from './database.config';
 export * from './graphql.config';
 export * from './http.config';
 export * from './log.config';
+export * from './mail.config';
+export * from './ops.config';
 export * from './redis.config';
 export * from './validate-env';
 export * from './exit-on-boot-failure';
