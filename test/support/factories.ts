@@ -84,3 +84,20 @@ export async function setUpApplication(api: TestApi, agency: SignedUpAgency, lab
   ).data!.submitCandidate.id;
   return { employer, hr, manager, position, candidate, application };
 }
+
+/** A counselor invited by the agency's admin, signed in. */
+export async function inviteCounselor(api: TestApi, agency: SignedUpAgency, email: string) {
+  const invitation = await api.gql(
+    `mutation($input: InviteUserInput!) { inviteUser(input: $input) { token } }`,
+    { input: { email, name: 'Casey Counselor', role: 'COUNSELOR' } },
+    { token: agency.accessToken },
+  );
+  const accepted = await api.gql(
+    `mutation($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { accessToken user { id } } }`,
+    { input: { token: invitation.data!.inviteUser.token, password: 'counselor password 1' } },
+  );
+  return {
+    id: accepted.data!.acceptInvitation.user.id as string,
+    token: accepted.data!.acceptInvitation.accessToken as string,
+  };
+}

@@ -9,6 +9,10 @@ import { ConfigModule } from '@lib/config';
 import { ContextModule } from '@lib/context';
 import { DatabaseModule } from '@lib/database';
 import { EmployersApiModule } from '@lib/employers';
+import { EscalationsApiModule } from '@lib/escalations';
+import { NextStepsApiModule } from '@lib/next-steps';
+import { NotificationsApiModule } from '@lib/notifications';
+import { QueueModule } from '@lib/queue';
 import { FollowUpsApiModule } from '@lib/follow-ups';
 import { InterviewsApiModule } from '@lib/interviews';
 import { ReferencesApiModule } from '@lib/references';
@@ -16,6 +20,7 @@ import { TasksApiModule } from '@lib/tasks';
 import { TimelineApiModule } from '@lib/timeline';
 import { HealthModule } from '@lib/health';
 import { LoggingModule } from '@lib/logging';
+import { MetricsModule } from '@lib/metrics';
 import { RedisModule } from '@lib/redis';
 import { UsersApiModule } from '@lib/users';
 import { GraphqlApiModule } from './graphql/graphql-api.module';
@@ -27,6 +32,8 @@ import { GraphqlApiModule } from './graphql/graphql-api.module';
     ClockModule,
     DatabaseModule,
     RedisModule,
+    QueueModule,
+    MetricsModule,
     ContextModule,
     GraphqlApiModule,
     HealthModule,
@@ -42,6 +49,9 @@ import { GraphqlApiModule } from './graphql/graphql-api.module';
     TasksApiModule,
     TimelineApiModule,
     AgencyPolicyApiModule,
+    NextStepsApiModule,
+    EscalationsApiModule,
+    NotificationsApiModule,
   ],
 })
 export class ApiModule {}

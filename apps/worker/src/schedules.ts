@@ -1,18 +1,25 @@
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
-import { InjectQueue } from '@nestjs/bullmq';
-import { JobName, QueueName } from '@lib/queue';
-import type { Queue } from 'bullmq';
+import { JobName, JobQueue } from '@lib/queue';
 
-/** The recurring jobs. Upserted at every start, so a schedule exists once however many workers run. */
+/** The recurring jobs, upserted at every start, so a schedule exists once however many workers run. */
+const SCHEDULES: Array<{
+  name: JobName.PURGE_EXPIRED_AUTH_SWEEP | JobName.ESCALATION_SWEEP | JobName.DIGEST_SWEEP;
+  pattern: string;
+}> = [
+  { name: JobName.PURGE_EXPIRED_AUTH_SWEEP, pattern: '17 3 * * *' },
+  // The safety net behind each application's own delayed job.
+  { name: JobName.ESCALATION_SWEEP, pattern: '*/15 * * * *' },
+  // Hourly, because agencies' mornings come at different UTC hours.
+  { name: JobName.DIGEST_SWEEP, pattern: '5 * * * *' },
+];
+
 @Injectable()
 export class Schedules implements OnApplicationBootstrap {
-  constructor(@InjectQueue(QueueName.MAINTENANCE) private readonly maintenance: Queue) {}
+  constructor(private readonly jobs: JobQueue) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.maintenance.upsertJobScheduler(
-      JobName.PURGE_EXPIRED_AUTH_SWEEP,
-      { pattern: '17 3 * * *', tz: 'UTC' },
-      { name: JobName.PURGE_EXPIRED_AUTH_SWEEP, data: {} },
-    );
+    for (const { name, pattern } of SCHEDULES) {
+      await this.jobs.queueOf(name).upsertJobScheduler(name, { pattern, tz: 'UTC' }, { name, data: {} });
+    }
   }
 }

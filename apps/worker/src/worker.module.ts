@@ -5,10 +5,15 @@ import { ClockModule } from '@lib/clock';
 import { ConfigModule } from '@lib/config';
 import { ContextModule } from '@lib/context';
 import { DatabaseModule } from '@lib/database';
+import { EscalationJobsModule } from '@lib/escalations';
+import { NextStepsJobsModule } from '@lib/next-steps';
+import { NotificationJobsModule } from '@lib/notifications';
 import { LoggingModule } from '@lib/logging';
+import { MetricsModule } from '@lib/metrics';
 import { JobDispatcher, QueueModule } from '@lib/queue';
 import { RedisModule } from '@lib/redis';
-import { MaintenanceProcessor } from './maintenance.processor';
+import { FollowUpProcessor, MaintenanceProcessor, NotificationsProcessor } from './processors';
+import { WorkerMetricsServer } from './metrics-server';
 import { Schedules } from './schedules';
 
 /** The same domain modules as the API, with queue processors instead of GraphQL. */
@@ -21,9 +26,20 @@ import { Schedules } from './schedules';
     RedisModule,
     ContextModule,
     QueueModule,
+    MetricsModule,
     DiscoveryModule,
     AuthJobsModule,
+    EscalationJobsModule,
+    NextStepsJobsModule,
+    NotificationJobsModule,
   ],
-  providers: [JobDispatcher, MaintenanceProcessor, Schedules],
+  providers: [
+    JobDispatcher,
+    MaintenanceProcessor,
+    FollowUpProcessor,
+    NotificationsProcessor,
+    Schedules,
+    WorkerMetricsServer,
+  ],
 })
 export class WorkerModule {}

@@ -6,8 +6,11 @@ import { AuditResolver } from '@lib/audit';
 import { AuthResolver, UserAgencyResolver } from '@lib/auth';
 import { CandidatesResolver } from '@lib/candidates';
 import { EmployersResolver, PositionEmployerResolver } from '@lib/employers';
+import { ApplicationEscalationsResolver, EscalationsResolver } from '@lib/escalations';
 import { ApplicationFollowUpsResolver, FollowUpsResolver } from '@lib/follow-ups';
 import { ApplicationInterviewsResolver, DebriefsResolver, InterviewsResolver } from '@lib/interviews';
+import { ApplicationNextStepResolver } from '@lib/next-steps';
+import { WebhooksResolver } from '@lib/notifications';
 import { ApplicationReferenceSignalsResolver, ReferenceSignalsResolver } from '@lib/references';
 import { ApplicationTasksResolver, TasksResolver } from '@lib/tasks';
 import { ApplicationTimelineResolver } from '@lib/timeline';
@@ -39,6 +42,10 @@ export const API_RESOLVERS: Function[] = [
   ApplicationTasksResolver,
   ApplicationTimelineResolver,
   AgencyPolicyResolver,
+  ApplicationNextStepResolver,
+  EscalationsResolver,
+  ApplicationEscalationsResolver,
+  WebhooksResolver,
 ];
 
 /** The schema as committed in schema.gql: sorted, so that its diff shows only real changes. */
