@@ -36,7 +36,7 @@ export class ApplicationsResolver {
 
   @Query(() => ApplicationConnection, { name: 'applications', description: 'Applications, oldest first' })
   listApplications(@Ctx() ctx: RequestContext, @Args() args: ApplicationsArgs): Promise<ApplicationConnection> {
-    return this.applications.list(ctx, args.first, args.after, args.filter);
+    return this.applications.list(ctx, args.first, args.after, args.filter, args.orderBy);
   }
 
   @Query(() => ApplicationModel)

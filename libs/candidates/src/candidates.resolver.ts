@@ -19,7 +19,7 @@ export class CandidatesResolver {
 
   @Query(() => CandidateConnection, { name: 'candidates' })
   listCandidates(@Ctx() ctx: RequestContext, @Args() args: CandidatesArgs): Promise<CandidateConnection> {
-    return this.candidates.list(ctx, args.first, args.after, args.filter);
+    return this.candidates.list(ctx, args.first, args.after, args.filter, args.orderBy);
   }
 
   @Query(() => CandidateModel)

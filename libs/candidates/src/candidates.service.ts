@@ -3,7 +3,8 @@ import { AuditService } from '@lib/audit';
 import { Clock } from '@lib/clock';
 import { RequestContext, STAFF_ROLES } from '@lib/context';
 import { BadUserInputError, NotFoundError } from '@lib/errors';
-import { Connection, paginateByCreation } from '@lib/graphql';
+import { Connection, paginateByCreation, paginateByKey, PipelineOrder } from '@lib/graphql';
+import { anyApplicationOfCandidate, applicationSql, candidateSql, hottestFirst, soonestDueFirst } from '@lib/pipeline';
 import { User } from '@lib/users';
 import { randomUUID } from 'node:crypto';
 import { Candidate } from './candidate.entity';
@@ -55,6 +56,7 @@ export class CandidatesService {
     first: number,
     after?: string,
     filter: CandidateFilter = {},
+    order: PipelineOrder = PipelineOrder.CREATED,
   ): Promise<Connection<Candidate>> {
     const query = (await ctx.repository(Candidate)).createQueryBuilder('c').where('c.agencyId = :agencyId', {
       agencyId: ctx.agencyId,
@@ -71,6 +73,27 @@ export class CandidatesService {
         `EXISTS (SELECT 1 FROM applications a WHERE a.agency_id = c.agency_id AND a.candidate_id = c.id AND a.stage = :stage)`,
         { stage: filter.stage },
       );
+    }
+    const now = this.clock.now();
+    if (filter.hasOpenEscalation !== undefined && filter.hasOpenEscalation !== null) {
+      const condition = anyApplicationOfCandidate(applicationSql.hasOpenEscalation);
+      query.andWhere(filter.hasOpenEscalation ? condition : `NOT ${condition}`);
+    }
+    if (filter.hasOverdueNextStep !== undefined && filter.hasOverdueNextStep !== null) {
+      const condition = anyApplicationOfCandidate(applicationSql.isNextStepOverdue);
+      query.andWhere(filter.hasOverdueNextStep ? condition : `NOT ${condition}`, { now });
+    }
+    if (order === PipelineOrder.TEMPERATURE) {
+      return paginateByKey(query, first, after, {
+        expression: hottestFirst(candidateSql.temperature),
+        type: 'integer',
+      });
+    }
+    if (order === PipelineOrder.DUE_AT) {
+      return paginateByKey(query, first, after, {
+        expression: soonestDueFirst(candidateSql.dueAt),
+        type: 'timestamptz',
+      });
     }
     return paginateByCreation(query, first, after);
   }

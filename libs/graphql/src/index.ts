@@ -10,3 +10,5 @@ export * from './domain-error.filter';
 export * from './loaders';
 export * from './pagination/paginate';
 import './domain-enums';
+export * from './pagination/paginate-by-key';
+export * from './pagination/pipeline-order';

@@ -1,2 +1,3 @@
 export * from './stage';
 export * from './transitions';
+export * from './pipeline-sql';

@@ -1,9 +1,9 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { IsId } from '@lib/errors';
-import { PaginationArgs } from '@lib/graphql';
+import { PaginationArgs, PipelineOrder } from '@lib/graphql';
 import { Stage } from '@lib/pipeline';
 import { Type } from 'class-transformer';
-import { IsEnum, IsOptional, ValidateNested } from 'class-validator';
+import { IsBoolean, IsEnum, IsOptional, ValidateNested } from 'class-validator';
 
 @InputType()
 export class ApplicationFilter {
@@ -26,10 +26,24 @@ export class ApplicationFilter {
   @IsOptional()
   @IsId()
   candidateId?: string;
+
+  @Field({ nullable: true, description: 'With an open escalation (true) or without (false)' })
+  @IsOptional()
+  @IsBoolean()
+  hasOpenEscalation?: boolean;
+
+  @Field({ nullable: true, description: 'Whose next step is past its due time (true) or not (false)' })
+  @IsOptional()
+  @IsBoolean()
+  hasOverdueNextStep?: boolean;
 }
 
 @ArgsType()
 export class ApplicationsArgs extends PaginationArgs {
+  @Field(() => PipelineOrder, { defaultValue: PipelineOrder.CREATED })
+  @IsEnum(PipelineOrder)
+  orderBy: PipelineOrder = PipelineOrder.CREATED;
+
   @Field(() => ApplicationFilter, { nullable: true })
   @IsOptional()
   @ValidateNested()

@@ -1,8 +1,8 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { IsId } from '@lib/errors';
-import { PaginationArgs } from '@lib/graphql';
+import { PaginationArgs, PipelineOrder } from '@lib/graphql';
 import { Type } from 'class-transformer';
-import { IsEnum, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { IsBoolean, IsEnum, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { Stage } from '@lib/pipeline';
 
 @InputType()
@@ -22,10 +22,27 @@ export class CandidateFilter {
   @IsOptional()
   @IsEnum(Stage)
   stage?: Stage;
+
+  @Field({
+    nullable: true,
+    description: 'With an open escalation on any of their applications (true) or on none (false)',
+  })
+  @IsOptional()
+  @IsBoolean()
+  hasOpenEscalation?: boolean;
+
+  @Field({ nullable: true, description: 'With an overdue next step on any open application (true) or on none (false)' })
+  @IsOptional()
+  @IsBoolean()
+  hasOverdueNextStep?: boolean;
 }
 
 @ArgsType()
 export class CandidatesArgs extends PaginationArgs {
+  @Field(() => PipelineOrder, { defaultValue: PipelineOrder.CREATED })
+  @IsEnum(PipelineOrder)
+  orderBy: PipelineOrder = PipelineOrder.CREATED;
+
   @Field(() => CandidateFilter, { nullable: true })
   @IsOptional()
   @ValidateNested()

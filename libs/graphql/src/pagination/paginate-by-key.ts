@@ -1,0 +1,44 @@
+import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { Connection, toConnection } from './connection';
+import { decodeCursor } from './cursor';
+
+export interface SortKey {
+  /** An SQL expression over the query's alias, never NULL (coalesce it), ascending in the wanted order. */
+  expression: string;
+  /** Its SQL type, for comparing it with the cursor's value. */
+  type: 'integer' | 'timestamptz';
+}
+
+/**
+ * Keyset pagination on a computed key: `(key, id) > cursor`, for orders such
+ * as "hottest first" or "soonest due first" that live in other tables.
+ * Stable under inserts, unlike OFFSET.
+ */
+export async function paginateByKey<T extends ObjectLiteral & { id: string }>(
+  query: SelectQueryBuilder<T>,
+  first: number,
+  after: string | undefined,
+  key: SortKey,
+): Promise<Connection<T>> {
+  const alias = query.alias;
+  const totalCount = await query.clone().getCount();
+  query.addSelect(key.expression, 'sort_key').orderBy('sort_key', 'ASC').addOrderBy(`${alias}.id`, 'ASC');
+  if (after) {
+    const position = decodeCursor(after);
+    query.andWhere(`(${key.expression}, ${alias}.id) > (:sortKey::${key.type}, :id::uuid)`, position);
+  }
+  const { entities, raw } = await query.limit(first + 1).getRawAndEntities<{ sort_key: number | Date | string }>();
+  const keys = new Map(raw.map((row, index) => [entities[index]?.id, row.sort_key]));
+  return toConnection(
+    entities,
+    first,
+    totalCount,
+    (row) => ({ sortKey: cursorValue(keys.get(row.id)!), id: row.id }),
+    (row) => row,
+  );
+}
+
+function cursorValue(value: number | Date | string): string {
+  if (value instanceof Date) return Number.isFinite(value.getTime()) ? value.toISOString() : 'infinity';
+  return String(value);
+}
