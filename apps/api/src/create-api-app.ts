@@ -7,6 +7,7 @@ import { DomainErrorFilter } from '@lib/graphql';
 import { requestIdFor } from '@lib/logging';
 import { Logger } from 'nestjs-pino';
 import { ApiModule } from './api.module';
+import { installOpsRoutes } from './ops/ops-routes';
 import { installRequestContext } from './request-context.hooks';
 
 const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -38,5 +39,6 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
     );
   app.enableShutdownHooks();
   installRequestContext(app.getHttpAdapter().getInstance(), app.get(RequestContextFactory));
+  await installOpsRoutes(app.getHttpAdapter().getInstance(), app);
   return app;
 }

@@ -1,0 +1,3 @@
+export * from './metrics.module';
+export * from './queue-metrics';
+export * from './basic-auth';
