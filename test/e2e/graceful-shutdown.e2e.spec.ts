@@ -1,52 +1,7 @@
-import { ChildProcess, spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { freePort } from '@lib/local-infra';
 import { createTestDatabase, TestDatabase } from '../support/database';
 import { testInfra } from '../support/infra';
-
-const ROOT = join(__dirname, '..', '..');
-
-interface RunningApp {
-  child: ChildProcess;
-  messages: string[];
-  exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-}
-
-/** Starts an app as `npm run dev` does, and collects the messages of its JSON log lines. */
-function start(entry: string, env: Record<string, string>): RunningApp {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', join(ROOT, entry)], {
-    cwd: ROOT,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const messages: string[] = [];
-  let buffered = '';
-  child.stdout!.on('data', (chunk: Buffer) => {
-    buffered += chunk.toString();
-    const lines = buffered.split('\n');
-    buffered = lines.pop()!;
-    for (const line of lines) {
-      try {
-        messages.push(JSON.parse(line).msg);
-      } catch {
-        // not a log line
-      }
-    }
-  });
-  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.once('exit', (code, signal) => resolve({ code, signal })),
-  );
-  return { child, messages, exit };
-}
-
-async function until(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 30000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await Promise.resolve(condition()).catch(() => false)) return;
-    await new Promise((done) => setTimeout(done, 100));
-  }
-  throw new Error(`Timed out waiting for ${what}`);
-}
+import { startApp as start, until } from '../support/processes';
 
 describe('graceful shutdown', () => {
   let db: TestDatabase;

@@ -11,7 +11,6 @@ import { ConfigModule } from '@lib/config';
 import { ContextModule, RequestContextFactory } from '@lib/context';
 import { DatabaseModule } from '@lib/database';
 import {
-  CLAIM_LEASE_MS,
   DeliverNotificationsJob,
   MailTransport,
   NotificationDeliveryService,
@@ -23,6 +22,8 @@ import { jobId, JobName, JobQueue, QueueModule } from '@lib/queue';
 import { createTestDatabase, TestDatabase, withOwner } from '../support/database';
 import { insertAgencyWithAdmin } from '../support/seed';
 import { applyTestEnv } from '../support/test-env';
+
+const CLAIM_LEASE_MS = 120000;
 
 const START = '2026-10-05T09:00:00.000Z';
 

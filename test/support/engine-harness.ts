@@ -49,7 +49,10 @@ export interface EngineHarness {
   get<T>(type: Type<T>): T;
   /** Runs `work` as the counselor of `agency`, in one transaction, committed when it resolves. */
   asCounselor<T>(agency: SeededPipeline, work: (ctx: RequestContext) => Promise<T>): Promise<T>;
+  /** Stops the services and drops the database. */
   close(): Promise<void>;
+  /** Stops the services and keeps the database, for processes started afterwards. */
+  stop(): Promise<void>;
 }
 
 export async function startEngineHarness(
@@ -85,6 +88,7 @@ export async function startEngineHarness(
       await app.close();
       await db.drop();
     },
+    stop: () => app.close(),
   };
 }
 

@@ -26,6 +26,12 @@ class MailEnv {
   @Min(1, { message: 'NOTIFICATION_MAX_ATTEMPTS must be between 1 and 20' })
   @Max(20, { message: 'NOTIFICATION_MAX_ATTEMPTS must be between 1 and 20' })
   NOTIFICATION_MAX_ATTEMPTS: number = 8;
+
+  // How long a worker holds the notifications it claimed; one that dies frees them after this.
+  @IsInt({ message: 'NOTIFICATION_CLAIM_LEASE_MS must be between 1000 and 3600000' })
+  @Min(1000, { message: 'NOTIFICATION_CLAIM_LEASE_MS must be between 1000 and 3600000' })
+  @Max(3600000, { message: 'NOTIFICATION_CLAIM_LEASE_MS must be between 1000 and 3600000' })
+  NOTIFICATION_CLAIM_LEASE_MS: number = 120000;
 }
 
 export const mailConfig = registerAs('mail', () => {
@@ -37,5 +43,6 @@ export const mailConfig = registerAs('mail', () => {
     mailDir: resolve(env.MAIL_DIR),
     webhookTimeoutMs: env.WEBHOOK_TIMEOUT_MS,
     maxAttempts: env.NOTIFICATION_MAX_ATTEMPTS,
+    claimLeaseMs: env.NOTIFICATION_CLAIM_LEASE_MS,
   };
 });

@@ -4,3 +4,4 @@ export * from './next-step.model';
 export * from './next-steps.module';
 export * from './next-steps.resolver';
 export * from './next-steps.service';
+export * from './recompute-agency.job';

@@ -8,13 +8,6 @@ import { MailTransport } from './mail-transport';
 import { NotificationChannel } from './notification.entity';
 import { WebhookSender } from './webhook-sender';
 
-/**
- * How long a claim holds a notification. A worker that dies after claiming
- * leaves it PENDING with this next_attempt_at, so another worker takes it
- * once the lease is over. It must outlast a batch: BATCH_SIZE / CONCURRENCY
- * rounds of at most WEBHOOK_TIMEOUT_MS (20 s) each, or of the SMTP timeouts.
- */
-export const CLAIM_LEASE_MS = 2 * 60 * 1000;
 const BATCH_SIZE = 50;
 const CONCURRENCY = 10;
 const FIRST_RETRY_MS = 30 * 1000;
@@ -129,7 +122,7 @@ export class NotificationDeliveryService {
   claim(agencyId: string): Promise<ClaimedNotification[]> {
     const now = this.clock.now();
     return this.contexts.runForAgency(agencyId, JobName.DELIVER_NOTIFICATIONS, (ctx) =>
-      ctx.query<ClaimedNotification>(CLAIM, [agencyId, now, new Date(now.getTime() + CLAIM_LEASE_MS)]),
+      ctx.query<ClaimedNotification>(CLAIM, [agencyId, now, new Date(now.getTime() + this.config.claimLeaseMs)]),
     );
   }
 

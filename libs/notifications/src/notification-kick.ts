@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { Clock } from '@lib/clock';
 import { RequestContext } from '@lib/context';
 import { jobId, JobName, JobQueue } from '@lib/queue';
 
@@ -13,17 +12,13 @@ const KICKED = Symbol('notifications-kicked');
  */
 @Injectable()
 export class NotificationKick {
-  constructor(
-    private readonly jobs: JobQueue,
-    private readonly clock: Clock,
-  ) {}
+  constructor(private readonly jobs: JobQueue) {}
 
-  /** Whether the agency's outbox holds something whose time has come. */
-  async hasDue(ctx: RequestContext): Promise<boolean> {
-    const rows = await ctx.query(
-      `SELECT 1 FROM notifications WHERE agency_id = $1 AND status = 'PENDING' AND next_attempt_at <= $2 LIMIT 1`,
-      [ctx.agencyId, this.clock.now()],
-    );
+  /** Whether the agency's outbox holds anything undelivered (the delivery job waits for what is not due yet). */
+  async hasPending(ctx: RequestContext): Promise<boolean> {
+    const rows = await ctx.query(`SELECT 1 FROM notifications WHERE agency_id = $1 AND status = 'PENDING' LIMIT 1`, [
+      ctx.agencyId,
+    ]);
     return rows.length > 0;
   }
 

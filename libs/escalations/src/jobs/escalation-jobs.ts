@@ -31,7 +31,7 @@ export class EscalateAgencyJob implements JobHandler<JobPayloads[JobName.ESCALAT
     const raised = await this.contexts.runForAgency(payload.agencyId, JobName.ESCALATE_AGENCY, async (ctx) => {
       const raised = await this.raiser.raiseDue(ctx);
       // The sweep is also the safety net of delivery: a lost wake-up job leaves nothing waiting for long.
-      if (await this.kick.hasDue(ctx)) this.kick.afterCommit(ctx);
+      if (await this.kick.hasPending(ctx)) this.kick.afterCommit(ctx);
       return raised;
     });
     return { raised: raised.length };

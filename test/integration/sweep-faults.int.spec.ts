@@ -1,0 +1,213 @@
+import { randomBytes } from 'node:crypto';
+import { readdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { RecomputeAgencyJob } from '@lib/next-steps';
+import { JobName, QueueName } from '@lib/queue';
+import { Queue } from 'bullmq';
+import { Client } from 'pg';
+import { DateTime } from 'luxon';
+import { TestDatabase, withOwner } from '../support/database';
+import { startEngineHarness } from '../support/engine-harness';
+import { testInfra } from '../support/infra';
+import { RunningApp, startApp, until } from '../support/processes';
+
+const AGENCIES = 4;
+const APPLICATIONS_PER_AGENCY = 150;
+const TOTAL_APPLICATIONS = AGENCIES * APPLICATIONS_PER_AGENCY;
+
+/** Interviewed weeks ago and silent since: every application has rungs due. The same for every scenario. */
+const INTERVIEWED_AT = DateTime.now().setZone('Europe/London').minus({ weeks: 4 }).set({ hour: 10 }).toJSDate();
+
+/** Agencies, counselors, employers, candidates and interviewed applications, with ids derived from their names. */
+async function seed(client: Client): Promise<void> {
+  for (let agency = 1; agency <= AGENCIES; agency++) {
+    const id = (name: string) => `md5('${name}-${agency}')::uuid`;
+    await client.query(`
+      INSERT INTO agencies (id, name, slug, timezone, country, created_at)
+        VALUES (${id('agency')}, 'Agency ${agency}', 'fault-${agency}', 'Europe/London', 'GB', now());
+      INSERT INTO users (agency_id, id, email, full_name, role, password_hash, created_at)
+        VALUES (${id('agency')}, ${id('counselor')}, 'counselor${agency}@faults.test', 'Counselor', 'COUNSELOR',
+                '$argon2id$placeholder', now());
+      INSERT INTO employers (agency_id, id, name, timezone, is_local, created_at)
+        VALUES (${id('agency')}, ${id('employer')}, 'Employer', 'Europe/London', true, now());
+      INSERT INTO employer_contacts (agency_id, id, employer_id, full_name, role, is_designated_contact, created_at)
+        VALUES (${id('agency')}, ${id('manager')}, ${id('employer')}, 'Manager', 'HIRING_MANAGER', false, now()),
+               (${id('agency')}, ${id('hr')}, ${id('employer')}, 'HR', 'HR', true, now());
+      INSERT INTO positions (agency_id, id, employer_id, title, created_at)
+        VALUES (${id('agency')}, ${id('position')}, ${id('employer')}, 'Analyst', now());`);
+    await client.query(
+      `INSERT INTO candidates (agency_id, id, full_name, email, counselor_id, created_at)
+         SELECT ${id('agency')}, md5('candidate-${agency}-' || i)::uuid, 'Candidate ' || i,
+                'c' || i || '@agency${agency}.test', ${id('counselor')}, now()
+           FROM generate_series(1, ${APPLICATIONS_PER_AGENCY}) i;
+       INSERT INTO applications (agency_id, id, candidate_id, position_id, interest_level, stage, stage_changed_at, created_at)
+         SELECT ${id('agency')}, md5('application-${agency}-' || i)::uuid, md5('candidate-${agency}-' || i)::uuid,
+                ${id('position')}, 3, 'INTERVIEWING', $1, $1
+           FROM generate_series(1, ${APPLICATIONS_PER_AGENCY}) i;
+       INSERT INTO interviews (agency_id, id, application_id, occurred_at, arranged_by_agency, created_at)
+         SELECT ${id('agency')}, md5('interview-${agency}-' || i)::uuid, md5('application-${agency}-' || i)::uuid,
+                $1, true, $1
+           FROM generate_series(1, ${APPLICATIONS_PER_AGENCY}) i;`.replace(/\$1/g, `'${INTERVIEWED_AT.toISOString()}'`),
+    );
+  }
+}
+
+interface Scenario {
+  db: TestDatabase;
+  env: Record<string, string>;
+  mailDir: string;
+  queue: Queue;
+  workers: RunningApp[];
+}
+
+/** A seeded database whose applications are planned (no job scheduled anywhere yet), and its worker settings. */
+async function prepare(): Promise<Scenario> {
+  const harness = await startEngineHarness(new Date().toISOString(), {
+    REDIS_KEY_PREFIX: `faults-plan-${randomBytes(4).toString('hex')}`,
+  });
+  await withOwner(harness.db.ownerUrl, seed);
+  const agencies = await withOwner(harness.db.ownerUrl, async (client) =>
+    (await client.query<{ id: string }>('SELECT id FROM agencies')).rows.map((row) => row.id),
+  );
+  for (const agencyId of agencies) await harness.get(RecomputeAgencyJob).run({ agencyId });
+  await harness.stop();
+  const prefix = `faults-${randomBytes(4).toString('hex')}`;
+  const mailDir = join(tmpdir(), prefix);
+  const env = {
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'info',
+    DATABASE_URL: harness.db.ownerUrl,
+    DATABASE_APP_URL: harness.db.appUrl,
+    REDIS_URL: testInfra().redisUrl,
+    REDIS_KEY_PREFIX: prefix,
+    AUTH_JWT_SECRET: 'x'.repeat(40),
+    MAIL_DIR: mailDir,
+    SMTP_URL: '',
+    NOTIFICATION_CLAIM_LEASE_MS: '1500',
+  };
+  const queue = new Queue(QueueName.FOLLOW_UP, {
+    connection: { url: testInfra().redisUrl, maxRetriesPerRequest: null },
+    prefix: `${prefix}:bull`,
+  });
+  return { db: harness.db, env, mailDir, queue, workers: [] };
+}
+
+async function startWorker(scenario: Scenario): Promise<RunningApp> {
+  const worker = startApp('apps/worker/src/main.ts', scenario.env);
+  scenario.workers.push(worker);
+  await until(() => worker.messages.includes('Ready'), 'a worker to be ready', 60000);
+  return worker;
+}
+
+const count = (scenario: Scenario, sql: string) =>
+  withOwner(scenario.db.ownerUrl, async (client) => Number((await client.query(sql)).rows[0].n));
+
+interface Outcome {
+  escalations: string[];
+  notifications: number;
+  delivered: number;
+  files: number;
+}
+
+async function outcome(scenario: Scenario): Promise<Outcome> {
+  const escalations = await withOwner(scenario.db.ownerUrl, async (client) =>
+    (
+      await client.query<{ key: string }>(
+        `SELECT application_id || ' ' || level || ' ' || basis_at::text AS key FROM escalations ORDER BY 1`,
+      )
+    ).rows.map((row) => row.key),
+  );
+  const agencies = await readdir(scenario.mailDir).catch(() => [] as string[]);
+  let files = 0;
+  for (const agency of agencies) files += (await readdir(join(scenario.mailDir, agency))).length;
+  return {
+    escalations,
+    notifications: await count(scenario, `SELECT count(*) AS n FROM notifications`),
+    delivered: await count(scenario, `SELECT count(*) AS n FROM notifications WHERE status = 'DELIVERED'`),
+    files,
+  };
+}
+
+/** Waits until every escalation the reference run raised exists and every notification was delivered. */
+async function settled(scenario: Scenario, expectedEscalations: number): Promise<Outcome> {
+  await until(
+    async () => {
+      const now = await outcome(scenario);
+      return now.escalations.length >= expectedEscalations && now.delivered === now.notifications && now.files > 0;
+    },
+    'the sweep and the deliveries to finish',
+    90000,
+    200,
+  );
+  // Whatever was still to come (a retried job, a second worker) has had time to arrive.
+  await new Promise((done) => setTimeout(done, 1500));
+  return outcome(scenario);
+}
+
+async function finish(scenario: Scenario): Promise<void> {
+  for (const worker of scenario.workers) {
+    if (worker.child.exitCode === null && worker.child.signalCode === null) worker.child.kill('SIGKILL');
+    await worker.exit;
+  }
+  await scenario.queue.obliterate({ force: true });
+  await scenario.queue.close();
+  await scenario.db.drop();
+}
+
+describe('escalation sweeps under faults: killed workers, two workers', () => {
+  let reference: Outcome;
+
+  it('an undisturbed sweep raises every due rung with one delivered e-mail each', async () => {
+    const scenario = await prepare();
+    try {
+      await startWorker(scenario);
+      await scenario.queue.add(JobName.ESCALATION_SWEEP, {}, { jobId: 'sweep-1' });
+      await until(async () => (await count(scenario, 'SELECT count(*) AS n FROM escalations')) > 0, 'escalations');
+      reference = await settled(scenario, TOTAL_APPLICATIONS);
+      expect(reference.escalations.length).toBeGreaterThanOrEqual(TOTAL_APPLICATIONS);
+      expect(new Set(reference.escalations).size).toBe(reference.escalations.length);
+      expect(reference.notifications).toBe(reference.escalations.length);
+      expect(reference.files).toBe(reference.notifications);
+    } finally {
+      await finish(scenario);
+    }
+  });
+
+  it('a worker killed with SIGKILL in the middle of a sweep, then restarted, ends with the same: none lost, none doubled', async () => {
+    const scenario = await prepare();
+    try {
+      const doomed = await startWorker(scenario);
+      await scenario.queue.add(JobName.ESCALATION_SWEEP, {}, { jobId: 'sweep-1' });
+      await until(
+        async () => (await count(scenario, 'SELECT count(*) AS n FROM escalations')) > 0,
+        'the first agency to be swept',
+        30000,
+        5,
+      );
+      doomed.child.kill('SIGKILL');
+      expect(await doomed.exit).toEqual({ code: null, signal: 'SIGKILL' });
+      const atKill = await outcome(scenario);
+      expect(atKill.escalations.length).toBeLessThan(reference.escalations.length);
+
+      // Restarted, the next scheduled sweep comes round.
+      await startWorker(scenario);
+      await scenario.queue.add(JobName.ESCALATION_SWEEP, {}, { jobId: 'sweep-2' });
+      expect(await settled(scenario, reference.escalations.length)).toEqual(reference);
+    } finally {
+      await finish(scenario);
+    }
+  });
+
+  it('two workers sweeping at once give the same result as one', async () => {
+    const scenario = await prepare();
+    try {
+      await Promise.all([startWorker(scenario), startWorker(scenario)]);
+      await scenario.queue.add(JobName.ESCALATION_SWEEP, {}, { jobId: 'sweep-1' });
+      await scenario.queue.add(JobName.ESCALATION_SWEEP, {}, { jobId: 'sweep-2' });
+      expect(await settled(scenario, reference.escalations.length)).toEqual(reference);
+    } finally {
+      await finish(scenario);
+    }
+  });
+});
