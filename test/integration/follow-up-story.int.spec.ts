@@ -1,6 +1,8 @@
 import { ApplicationsService } from '@lib/applications';
 import { EscalateAgencyJob, EscalationRaiser } from '@lib/escalations';
 import { FollowUpsService } from '@lib/follow-ups';
+import { DigestAgencyJob } from '@lib/next-steps';
+import { jobId, JobName, JobQueue } from '@lib/queue';
 import { InterviewsService } from '@lib/interviews';
 import { RequestContextFactory } from '@lib/context';
 import { Channel, DelayReason, Direction, Outcome, Purpose, ResponseKind } from '@lib/policy';
@@ -111,6 +113,17 @@ describe('the follow-up engine: a whole story in simulated time', () => {
     expect(step.escalation_due_at.toISOString()).toBe(london('2027-01-05T00:00').toISOString());
   });
 
+  it('keeps one delayed job per application, at its wake-up time: a newer schedule replaced the older ones', async () => {
+    const step = await nextStep();
+    const jobs = (await harness.get(JobQueue).queueOf(JobName.NEXT_STEP_DUE).getDelayed()).filter(
+      (job) => job.data.applicationId === applicationId,
+    );
+    expect(jobs.map((job) => job.id)).toEqual([
+      jobId(JobName.NEXT_STEP_DUE, cast.agencyId, applicationId, step.wake_at.getTime()),
+    ]);
+    expect(jobs[0]!.data).toEqual({ agencyId: cast.agencyId, applicationId });
+  });
+
   it('raises nothing before the rung is due', async () => {
     harness.clock.set(london('2027-01-04T17:00'));
     expect(await sweep()).toEqual({ raised: 0 });
@@ -119,6 +132,13 @@ describe('the follow-up engine: a whole story in simulated time', () => {
 
   it('raises the hiring-manager escalation exactly once, though the sweep runs three times and one run dies', async () => {
     harness.clock.set(london('2027-01-05T07:00'));
+    await withOwner(harness.db.ownerUrl, (client) =>
+      client.query(
+        `INSERT INTO agency_webhooks (agency_id, id, url, secret, created_at)
+         VALUES ($1, gen_random_uuid(), 'https://hooks.example.test/escalations', 'secret', now())`,
+        [cast.agencyId],
+      ),
+    );
     const contexts = harness.get(RequestContextFactory);
     // A run killed half-way: it raised the rung inside its transaction, which never committed.
     await expect(
@@ -142,14 +162,40 @@ describe('the follow-up engine: a whole story in simulated time', () => {
     expect(raised[0].reason).toMatch(/10 working days/);
 
     const sent = (await notifications()).filter((row) => row.kind === 'escalation.raised');
-    expect(sent).toHaveLength(1);
-    expect(sent[0]).toMatchObject({ channel: 'EMAIL', target: 'counselor@story.test', status: 'PENDING' });
-    expect(sent[0].subject).toContain('Ada Lovelace');
+    expect(sent.map((row) => row.channel).sort()).toEqual(['EMAIL', 'WEBHOOK']);
+    const email = sent.find((row) => row.channel === 'EMAIL');
+    expect(email).toMatchObject({ target: 'counselor@story.test', status: 'PENDING' });
+    expect(email.subject).toContain('Ada Lovelace');
+    const webhook = sent.find((row) => row.channel === 'WEBHOOK');
+    expect(webhook.target).toBe('https://hooks.example.test/escalations');
+    // Ids and words for the agency's systems, never the candidate's personal data.
+    expect(webhook.payload).toMatchObject({
+      type: 'escalation.raised',
+      data: { escalationId: raised[0].id, applicationId, level: 'HIRING_MANAGER' },
+    });
+    expect(JSON.stringify(webhook.payload)).not.toContain('Ada');
 
     const step = await nextStep();
     expect(step.action).toBe('ESCALATE_TO_HIRING_MANAGER');
     expect(step.escalation_level).not.toBe('HIRING_MANAGER');
     expect(await sweep()).toEqual({ raised: 0 });
+  });
+
+  it("writes each counselor's morning digest of due and overdue next steps once, on working mornings", async () => {
+    const digests = async () => (await notifications()).filter((row) => row.kind === 'digest.daily');
+    const digest = harness.get(DigestAgencyJob);
+    harness.clock.set(london('2027-01-05T06:30'));
+    expect(await digest.run({ agencyId: cast.agencyId })).toEqual({ written: 0 });
+    harness.clock.set(london('2027-01-05T07:05'));
+    expect(await digest.run({ agencyId: cast.agencyId })).toEqual({ written: 1 });
+    harness.clock.set(london('2027-01-05T08:05'));
+    expect(await digest.run({ agencyId: cast.agencyId })).toEqual({ written: 0 });
+    const [written] = await digests();
+    expect(written).toMatchObject({ channel: 'EMAIL', target: 'counselor@story.test' });
+    expect(written.subject).toBe('Your follow-ups for 2027-01-05: 1 due');
+    expect(written.body).toContain('Ada Lovelace, Analyst at Babbage Ltd');
+    harness.clock.set(london('2027-01-09T09:00'));
+    expect(await digest.run({ agencyId: cast.agencyId })).toEqual({ written: 0 });
   });
 
   it("resolves the escalation when the employer answers, and keeps the cadence on 'still interviewing'", async () => {

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from '@lib/local-infra';
 import { RecomputeAgencyJob } from '@lib/next-steps';
 import { JobName, QueueName } from '@lib/queue';
 import { Queue } from 'bullmq';
@@ -12,6 +13,7 @@ import { startEngineHarness } from '../support/engine-harness';
 import { testInfra } from '../support/infra';
 import { RunningApp, startApp, until } from '../support/processes';
 
+const OPS_PASSWORD = 'operators only, please';
 const AGENCIES = 4;
 const APPLICATIONS_PER_AGENCY = 150;
 const TOTAL_APPLICATIONS = AGENCIES * APPLICATIONS_PER_AGENCY;
@@ -85,6 +87,7 @@ async function prepare(): Promise<Scenario> {
     MAIL_DIR: mailDir,
     SMTP_URL: '',
     NOTIFICATION_CLAIM_LEASE_MS: '1500',
+    OPS_PASSWORD: OPS_PASSWORD,
   };
   const queue = new Queue(QueueName.FOLLOW_UP, {
     connection: { url: testInfra().redisUrl, maxRetriesPerRequest: null },
@@ -93,8 +96,12 @@ async function prepare(): Promise<Scenario> {
   return { db: harness.db, env, mailDir, queue, workers: [] };
 }
 
-async function startWorker(scenario: Scenario): Promise<RunningApp> {
-  const worker = startApp('apps/worker/src/main.ts', scenario.env);
+async function startWorker(scenario: Scenario): Promise<RunningApp & { metricsPort: number }> {
+  const metricsPort = await freePort();
+  const worker = {
+    ...startApp('apps/worker/src/main.ts', { ...scenario.env, WORKER_METRICS_PORT: String(metricsPort) }),
+    metricsPort,
+  };
   scenario.workers.push(worker);
   await until(() => worker.messages.includes('Ready'), 'a worker to be ready', 60000);
   return worker;
@@ -156,12 +163,14 @@ async function finish(scenario: Scenario): Promise<void> {
 }
 
 describe('escalation sweeps under faults: killed workers, two workers', () => {
+  jest.setTimeout(180000);
+
   let reference: Outcome;
 
   it('an undisturbed sweep raises every due rung with one delivered e-mail each', async () => {
     const scenario = await prepare();
     try {
-      await startWorker(scenario);
+      const worker = await startWorker(scenario);
       await scenario.queue.add(JobName.ESCALATION_SWEEP, {}, { jobId: 'sweep-1' });
       await until(async () => (await count(scenario, 'SELECT count(*) AS n FROM escalations')) > 0, 'escalations');
       reference = await settled(scenario, TOTAL_APPLICATIONS);
@@ -169,6 +178,21 @@ describe('escalation sweeps under faults: killed workers, two workers', () => {
       expect(new Set(reference.escalations).size).toBe(reference.escalations.length);
       expect(reference.notifications).toBe(reference.escalations.length);
       expect(reference.files).toBe(reference.notifications);
+
+      // The worker's own metrics: how long each kind of job took.
+      const metrics = await fetch(`http://127.0.0.1:${worker.metricsPort}/metrics`, {
+        headers: { authorization: `Basic ${Buffer.from(`ops:${OPS_PASSWORD}`).toString('base64')}` },
+      });
+      expect(metrics.status).toBe(200);
+      const body = await metrics.text();
+      const completed =
+        /job_duration_seconds_count\{queue="follow-up",name="follow-up\.escalation\.agency",status="completed"\} (\d+)/.exec(
+          body,
+        );
+      // One per agency (a scheduled sweep falling inside the test may add a round).
+      expect(Number(completed?.[1]) % AGENCIES).toBe(0);
+      expect(Number(completed?.[1])).toBeGreaterThanOrEqual(AGENCIES);
+      expect(body).toContain('queue_jobs{queue="notifications",state="waiting"}');
     } finally {
       await finish(scenario);
     }

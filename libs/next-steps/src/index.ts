@@ -5,3 +5,4 @@ export * from './next-steps.module';
 export * from './next-steps.resolver';
 export * from './next-steps.service';
 export * from './recompute-agency.job';
+export * from './digest/daily-digest.jobs';
