@@ -4,24 +4,24 @@
  * sweep (REDIS_URL, REDIS_KEY_PREFIX); a running worker does the work, one
  * job and one transaction per agency.
  */
-import 'reflect-metadata';
-import { Module } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { ConfigModule, loadDotEnv } from '@lib/config';
-import { jobId, JobName, JobQueue, QueueModule } from '@lib/queue';
-
-@Module({ imports: [ConfigModule, QueueModule] })
-class SweepCommandModule {}
+import { loadDotEnv, redisConfig } from '@lib/config';
+import { JOB_QUEUES, jobId, JobName, JobPayloads, redisConnectionOptions } from '@lib/queue';
+import { Queue } from 'bullmq';
 
 async function main(): Promise<void> {
   loadDotEnv();
-  const app = await NestFactory.createApplicationContext(SweepCommandModule, { logger: false });
+  const redis = redisConfig();
+  const queue = new Queue(JOB_QUEUES[JobName.ESCALATION_SWEEP], {
+    connection: redisConnectionOptions(redis.url),
+    prefix: `${redis.keyPrefix}:bull`,
+  });
   try {
     const id = jobId('manual', JobName.ESCALATION_SWEEP, Date.now());
-    await app.get(JobQueue).add(JobName.ESCALATION_SWEEP, {}, { jobId: id });
+    const payload: JobPayloads[JobName.ESCALATION_SWEEP] = {};
+    await queue.add(JobName.ESCALATION_SWEEP, payload, { jobId: id });
     process.stdout.write(`Escalation sweep enqueued as job ${id}\n`);
   } finally {
-    await app.close();
+    await queue.close();
   }
 }
 
