@@ -1,3 +1,4 @@
+import { CandidatesModule } from '@lib/candidates';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { createServer, IncomingHttpHeaders, Server } from 'node:http';
@@ -66,7 +67,16 @@ describe('notification delivery: the outbox, on real PostgreSQL and Redis', () =
     applyTestEnv(db, { MAIL_DIR: mailDir, SMTP_URL: '', NOTIFICATION_MAX_ATTEMPTS: '3', WEBHOOK_TIMEOUT_MS: '2000' });
     clock = new FixedClock(START);
     const moduleRef = await Test.createTestingModule({
-      imports: [ConfigModule, ClockModule, DatabaseModule, ContextModule, QueueModule, NotificationJobsModule],
+      // CandidatesModule: the entity graph reaches candidates (users -> candidates), and TypeORM needs all of it.
+      imports: [
+        ConfigModule,
+        ClockModule,
+        DatabaseModule,
+        ContextModule,
+        QueueModule,
+        CandidatesModule,
+        NotificationJobsModule,
+      ],
     })
       .overrideProvider(Clock)
       .useValue(clock)

@@ -77,6 +77,21 @@ describe('the schema keeps agencies apart', () => {
     }
   });
 
+  it('confines candidates on every tenant table with a restrictive policy on their role', async () => {
+    const restricted = await withOwner(db.ownerUrl, async (client) => {
+      const result = await client.query(
+        `SELECT DISTINCT tablename FROM pg_policies
+          WHERE schemaname = 'public' AND permissive = 'RESTRICTIVE' AND policyname = 'candidate_scope'
+            AND coalesce(qual, with_check) LIKE '%app.role%'`,
+      );
+      return new Set(result.rows.map((row: { tablename: string }) => row.tablename));
+    });
+    const unconfined = tenantTables()
+      .map((table) => table.table)
+      .filter((table) => !restricted.has(table));
+    expect(unconfined).toEqual([]);
+  });
+
   it('leads every primary key, unique key and index of a tenant table with agency_id', async () => {
     const indexes = await withOwner(db.ownerUrl, async (client) => {
       const result = await client.query(`

@@ -108,6 +108,7 @@ export class AuthService {
       userId: user.id,
       role: user.role,
       sessionId,
+      ...(user.candidateId ? { candidateId: user.candidateId } : {}),
     };
     const access = this.accessTokens.sign(principal);
     return {

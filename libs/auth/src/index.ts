@@ -10,3 +10,4 @@ export * from './auth-housekeeping.service';
 export * from './jobs/purge-expired-auth.job';
 export * from './auth.resolver';
 export * from './user-agency.resolver';
+export * from './models/invitation.model';

@@ -13,6 +13,8 @@ export interface NewInvitation {
   email: string;
   fullName: string;
   role: Role;
+  /** For a candidate's portal account. */
+  candidateId?: string;
 }
 
 export interface IssuedInvitation {
@@ -53,6 +55,7 @@ export class InvitationsService {
       expiresAt: new Date(now.getTime() + this.config.invitationTtlHours * HOUR_MS),
       acceptedAt: null,
       acceptedUserId: null,
+      candidateId: input.candidateId ?? null,
     };
     await (await ctx.repository(Invitation)).insert(invitation);
     return { invitation, token: token.value };
@@ -64,10 +67,10 @@ export class InvitationsService {
     if (!parsed) throw BadUserInputError.forField('token', INVALID_TOKEN);
     await ctx.enterAgency(parsed.agencyId);
     const now = this.clock.now();
-    const [claimed] = await ctx.query<{ email: string; full_name: string; role: Role }>(
+    const [claimed] = await ctx.query<{ email: string; full_name: string; role: Role; candidate_id: string | null }>(
       `UPDATE invitations SET accepted_at = $4
         WHERE agency_id = $1 AND id = $2 AND token_hash = $3 AND accepted_at IS NULL AND expires_at > $4
-        RETURNING email, full_name, role`,
+        RETURNING email, full_name, role, candidate_id`,
       [parsed.agencyId, parsed.id, hashSecret(parsed.secret), now],
     );
     if (!claimed) throw BadUserInputError.forField('token', INVALID_TOKEN);
@@ -76,6 +79,7 @@ export class InvitationsService {
       fullName: claimed.full_name,
       role: claimed.role,
       passwordHash: await this.hasher.hash(password),
+      candidateId: claimed.candidate_id,
     });
     await ctx.query(`UPDATE invitations SET accepted_user_id = $3 WHERE agency_id = $1 AND id = $2`, [
       parsed.agencyId,

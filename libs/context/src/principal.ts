@@ -7,6 +7,8 @@ export interface UserPrincipal {
   userId: string;
   role: Role;
   sessionId: string;
+  /** A candidate's own record: what row-level security confines a candidate to. */
+  candidateId?: string;
 }
 
 /** A queue job acting for one agency. */

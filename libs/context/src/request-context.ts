@@ -148,6 +148,7 @@ export class RequestContext {
       agencyId: this.agencyId,
       userId: principal?.kind === 'user' ? principal.userId : null,
       role: principal?.kind === 'user' ? principal.role : principal ? 'SYSTEM' : null,
+      candidateId: principal?.kind === 'user' ? (principal.candidateId ?? null) : null,
     };
   }
 }

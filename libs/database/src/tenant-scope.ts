@@ -7,6 +7,8 @@ export interface TenantScope {
   agencyId: string | null;
   userId: string | null;
   role: string | null;
+  /** Set for a candidate: the second row-level-security policy confines them to their own rows. */
+  candidateId?: string | null;
 }
 
-export const NO_TENANT: TenantScope = { agencyId: null, userId: null, role: null };
+export const NO_TENANT: TenantScope = { agencyId: null, userId: null, role: null, candidateId: null };

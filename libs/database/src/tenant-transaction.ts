@@ -3,7 +3,8 @@ import { TenantScope } from './tenant-scope';
 
 const APPLY_SCOPE_SQL = `SELECT set_config('app.agency_id', $1, true),
                                 set_config('app.user_id', $2, true),
-                                set_config('app.role', $3, true)`;
+                                set_config('app.role', $3, true),
+                                set_config('app.candidate_id', $4, true)`;
 
 /**
  * One database transaction on one pooled connection, scoped to a tenant.
@@ -47,7 +48,12 @@ export class TenantTransaction {
   }
 
   async applyScope(scope: TenantScope): Promise<void> {
-    await this.runner.query(APPLY_SCOPE_SQL, [scope.agencyId ?? '', scope.userId ?? '', scope.role ?? '']);
+    await this.runner.query(APPLY_SCOPE_SQL, [
+      scope.agencyId ?? '',
+      scope.userId ?? '',
+      scope.role ?? '',
+      scope.candidateId ?? '',
+    ]);
   }
 
   async commit(): Promise<void> {

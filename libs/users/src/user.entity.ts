@@ -1,6 +1,6 @@
 import { Role } from '@lib/context';
 import { Agency } from '@lib/agencies';
-import { Check, Column, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, ForeignKey, Index, PrimaryColumn, Unique } from 'typeorm';
 
 @Entity({ name: 'users' })
 @ForeignKey(() => Agency, ['agencyId'], ['id'], { name: 'users_agency_id_fkey' })
@@ -9,6 +9,10 @@ import { Check, Column, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm
 @Index('users_agency_created_idx', ['agencyId', 'createdAt', 'id'])
 @Check('users_role_check', `role IN ('ADMIN', 'COUNSELOR', 'CANDIDATE')`)
 @Check('users_password_hash_check', `password_hash LIKE '$argon2id$%'`)
+@Check('users_candidate_check', `(role = 'CANDIDATE') = (candidate_id IS NOT NULL)`)
+// By name: the candidates library depends on this one (a candidate's counselor is a user).
+@ForeignKey('Candidate', ['agencyId', 'candidateId'], ['agencyId', 'id'], { name: 'users_candidate_fkey' })
+@Unique('users_candidate_key', ['agencyId', 'candidateId'])
 export class User {
   @PrimaryColumn('uuid', { name: 'agency_id' })
   agencyId!: string;
@@ -31,4 +35,8 @@ export class User {
 
   @Column('timestamptz', { name: 'created_at' })
   createdAt!: Date;
+
+  /** A candidate's portal account: the candidate it belongs to. Null for staff. */
+  @Column('uuid', { name: 'candidate_id', nullable: true })
+  candidateId!: string | null;
 }

@@ -11,6 +11,8 @@ export interface NewUser {
   fullName: string;
   role: Role;
   passwordHash: string;
+  /** For a candidate's portal account. */
+  candidateId?: string | null;
 }
 
 export function normalizeEmail(email: string): string {
@@ -30,6 +32,7 @@ export class UsersService {
       fullName: input.fullName.trim(),
       role: input.role,
       passwordHash: input.passwordHash,
+      candidateId: input.candidateId ?? null,
       createdAt: this.clock.now(),
     });
     await ctx.insertUnique(User, user, () =>

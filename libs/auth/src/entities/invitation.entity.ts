@@ -15,6 +15,12 @@ import { Check, Column, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm
 // Partial index on pending invitations: created by the migration, left alone by schema sync.
 @Index('invitations_expiry_idx', { synchronize: false })
 @Check('invitations_role_check', `role IN ('ADMIN', 'COUNSELOR', 'CANDIDATE')`)
+@Check('invitations_candidate_check', `(role = 'CANDIDATE') = (candidate_id IS NOT NULL)`)
+@ForeignKey('Candidate', ['agencyId', 'candidateId'], ['agencyId', 'id'], {
+  name: 'invitations_candidate_fkey',
+  onDelete: 'CASCADE',
+})
+@Index('invitations_candidate_idx', ['agencyId', 'candidateId'])
 export class Invitation {
   @PrimaryColumn('uuid', { name: 'agency_id' })
   agencyId!: string;
@@ -48,4 +54,8 @@ export class Invitation {
 
   @Column('uuid', { name: 'accepted_user_id', nullable: true })
   acceptedUserId!: string | null;
+
+  /** For a candidate's invitation: whose portal account it opens. */
+  @Column('uuid', { name: 'candidate_id', nullable: true })
+  candidateId!: string | null;
 }

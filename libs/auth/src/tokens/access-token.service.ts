@@ -13,6 +13,8 @@ export interface AccessTokenClaims {
   agency: string;
   role: Role;
   sid: string;
+  /** A candidate's own record, for candidates only. */
+  cid?: string;
   iat: number;
   exp: number;
 }
@@ -38,6 +40,7 @@ export class AccessTokenService {
       agency: principal.agencyId,
       role: principal.role,
       sid: principal.sessionId,
+      ...(principal.candidateId ? { cid: principal.candidateId } : {}),
       iat,
       exp,
     };
@@ -57,12 +60,21 @@ export class AccessTokenService {
    * lifetime is refused too.
    */
   principalFrom(claims: Partial<AccessTokenClaims>): UserPrincipal | null {
-    const { sub, agency, role, sid, iat, exp } = claims;
+    const { sub, agency, role, sid, cid, iat, exp } = claims;
     if (typeof sub !== 'string' || typeof agency !== 'string' || typeof sid !== 'string') return null;
     if (typeof iat !== 'number' || typeof exp !== 'number') return null;
     if (!Object.values(Role).includes(role as Role)) return null;
     if (exp - iat > this.config.accessTokenTtlSeconds) return null;
     if (exp <= this.clock.nowSeconds()) return null;
-    return { kind: 'user', userId: sub, agencyId: agency, role: role as Role, sessionId: sid };
+    // A candidate's token without their record, or a staff token with one, is not one this service signed.
+    if ((role === Role.CANDIDATE) !== (typeof cid === 'string')) return null;
+    const principal: UserPrincipal = {
+      kind: 'user',
+      userId: sub,
+      agencyId: agency,
+      role: role as Role,
+      sessionId: sid,
+    };
+    return typeof cid === 'string' ? { ...principal, candidateId: cid } : principal;
   }
 }
