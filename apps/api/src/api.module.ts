@@ -12,6 +12,7 @@ import { EmployersApiModule } from '@lib/employers';
 import { EscalationsApiModule } from '@lib/escalations';
 import { NextStepsApiModule } from '@lib/next-steps';
 import { NotificationsApiModule } from '@lib/notifications';
+import { PortalApiModule } from '@lib/portal';
 import { QueueModule } from '@lib/queue';
 import { FollowUpsApiModule } from '@lib/follow-ups';
 import { InterviewsApiModule } from '@lib/interviews';
@@ -52,6 +53,7 @@ import { GraphqlApiModule } from './graphql/graphql-api.module';
     NextStepsApiModule,
     EscalationsApiModule,
     NotificationsApiModule,
+    PortalApiModule,
   ],
 })
 export class ApiModule {}

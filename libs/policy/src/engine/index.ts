@@ -6,3 +6,4 @@ export * from './escalation-ladder';
 export * from './next-step';
 export * from './plan-follow-up';
 export * from './temperature';
+export * from './candidate-phrasing';

@@ -1,0 +1,4 @@
+export * from './portal.models';
+export * from './portal.module';
+export * from './portal.resolver';
+export * from './portal.service';
