@@ -69,6 +69,11 @@ export class CandidatePortal1795900000000 implements MigrationInterface {
           FOREIGN KEY (agency_id, candidate_id) REFERENCES candidates (agency_id, id) ON DELETE CASCADE,
         ADD CONSTRAINT invitations_candidate_check CHECK ((role = 'CANDIDATE') = (candidate_id IS NOT NULL))`);
     await q.query(`CREATE INDEX invitations_candidate_idx ON invitations (agency_id, candidate_id)`);
+    // A candidate's debrief request is a counselor's task.
+    await q.query(`ALTER TABLE tasks DROP CONSTRAINT tasks_kind_check`);
+    await q.query(
+      `ALTER TABLE tasks ADD CONSTRAINT tasks_kind_check CHECK (kind IN ('SEND_REFERENCES', 'HOLD_DEBRIEF'))`,
+    );
 
     for (const [table, own] of Object.entries(OWN)) {
       await q.query(`
@@ -109,6 +114,8 @@ export class CandidatePortal1795900000000 implements MigrationInterface {
         await q.query(`DROP POLICY IF EXISTS ${policy} ON ${table}`);
       }
     }
+    await q.query(`ALTER TABLE tasks DROP CONSTRAINT tasks_kind_check`);
+    await q.query(`ALTER TABLE tasks ADD CONSTRAINT tasks_kind_check CHECK (kind IN ('SEND_REFERENCES'))`);
     await q.query(`DROP INDEX invitations_candidate_idx`);
     await q.query(`ALTER TABLE invitations DROP COLUMN candidate_id`);
     await q.query(`ALTER TABLE users DROP COLUMN candidate_id`);

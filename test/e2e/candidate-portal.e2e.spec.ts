@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { errorCode, startTestApi, TestApi } from '../support/api';
+import { withOwner } from '../support/database';
 import { AUTH_PAYLOAD, login, setUpApplication, signUpAgency, SignedUpAgency } from '../support/factories';
 
 const INVITE = `mutation($id: ID!) { inviteCandidate(candidateId: $id) { id email role token expiresAt } }`;
@@ -130,6 +131,103 @@ describe('the candidate portal: accounts, own applications, nothing else', () =>
       expect({ query, code: errorCode(await asA1(query, variables)) }).toEqual({ query, code: 'FORBIDDEN' });
     }
     expect(errorCode(await asA(MY_APPLICATIONS))).toBe('FORBIDDEN');
+  });
+
+  describe("the candidate's own part", () => {
+    const LOG_MINE = `mutation($input: LogMyFollowUpInput!) {
+      logMyFollowUp(input: $input) { __typename ... on FollowUp { id purpose } ... on FollowUpTooSoon { nextAllowedAt reason } }
+    }`;
+    const mine = (overrides: Record<string, unknown>) => ({
+      applicationId: a1.application,
+      contactId: a1.manager,
+      channel: 'EMAIL',
+      purpose: 'THANK_YOU',
+      outcome: 'REACHED',
+      occurredAt: new Date(Date.now() - 30_000).toISOString(),
+      ...overrides,
+    });
+
+    it('logs their own follow-ups under the same stalker guard, replans, and tells the counselor', async () => {
+      const thanks = await asA1(LOG_MINE, { input: mine({}) });
+      expect(thanks.data!.logMyFollowUp).toMatchObject({ __typename: 'FollowUp', purpose: 'THANK_YOU' });
+      const after = (await asA1(MY_APPLICATION, { id: a1.application })).data!.myApplication;
+      expect(after.nextStep.action).not.toBe('SEND_THANK_YOU');
+      expect(after.followUps).toHaveLength(2);
+
+      const check = mine({
+        purpose: 'STATUS_CHECK',
+        contactId: a1.hr,
+        occurredAt: new Date(Date.now() - 20_000).toISOString(),
+      });
+      expect((await asA1(LOG_MINE, { input: check })).data!.logMyFollowUp.__typename).toBe('FollowUp');
+      const tooSoon = (
+        await asA1(LOG_MINE, { input: { ...check, occurredAt: new Date(Date.now() - 10_000).toISOString() } })
+      ).data!.logMyFollowUp;
+      expect(tooSoon.__typename).toBe('FollowUpTooSoon');
+      expect(new Date(tooSoon.nextAllowedAt).getTime()).toBeGreaterThan(Date.now());
+      const overridden = await asA1(LOG_MINE, {
+        input: {
+          ...check,
+          occurredAt: new Date(Date.now() - 5_000).toISOString(),
+          override: { reason: 'HR asked me to call back' },
+        },
+      });
+      expect(overridden.data!.logMyFollowUp.__typename).toBe('FollowUp');
+
+      const notices = await withOwner(
+        api.db.ownerUrl,
+        async (client) =>
+          (await client.query(`SELECT target FROM notifications WHERE kind = 'candidate.follow_up_logged'`)).rows,
+      );
+      expect(notices).toHaveLength(3);
+      expect(notices.every((row: { target: string }) => row.target === agencyA.adminEmail)).toBe(true);
+      expect(errorCode(await asA1(LOG_MINE, { input: mine({ applicationId: a2.application }) }))).toBe('NOT_FOUND');
+    });
+
+    it('asks for a debrief once per interview, which becomes the counselor’s task', async () => {
+      const REQUEST = `mutation($input: RequestDebriefInput!) { requestDebrief(input: $input) { interviewId dueAt } }`;
+      const interview = (await asA1(MY_APPLICATION, { id: a1.application })).data!.myApplication.interviews[0];
+      const soon = new Date(Date.now() + 2 * 86_400_000).toISOString();
+      const later = new Date(Date.now() + 3 * 86_400_000).toISOString();
+      const interviewId = (
+        await asA(`query($id: ID!) { application(id: $id) { interviews { id } } }`, { id: a1.application })
+      ).data!.application.interviews[0].id;
+      expect(interview).toBeDefined();
+      const requested = await asA1(REQUEST, { input: { interviewId, preferredTimes: [later, soon] } });
+      expect(requested.data!.requestDebrief).toEqual({ interviewId, dueAt: soon });
+      expect(errorCode(await asA1(REQUEST, { input: { interviewId, preferredTimes: [soon] } }))).toBe('BAD_USER_INPUT');
+      const past = new Date(Date.now() - 86_400_000).toISOString();
+      expect(
+        errorCode(await api.gql(REQUEST, { input: { interviewId, preferredTimes: [soon] } }, { token: tokenA2 })),
+      ).toBe('NOT_FOUND');
+      expect(errorCode(await asA1(REQUEST, { input: { interviewId: b1.application, preferredTimes: [past] } }))).toBe(
+        'NOT_FOUND',
+      );
+      const tasks = (
+        await asA(`query($id: ID!) { application(id: $id) { tasks { kind title dueAt } } }`, { id: a1.application })
+      ).data!.application.tasks;
+      expect(tasks).toEqual([expect.objectContaining({ kind: 'HOLD_DEBRIEF', dueAt: soon })]);
+    });
+
+    it('keeps their references, with when each referee was told, and removes them', async () => {
+      const ADD = `mutation($input: AddMyReferenceInput!) { addMyReference(input: $input) { id fullName informedAt } }`;
+      const LIST = `{ myReferences { id fullName email informedAt } }`;
+      const informedAt = new Date(Date.now() - 86_400_000).toISOString();
+      const added = await asA1(ADD, { input: { fullName: 'Grace Hopper', email: 'grace@navy.test', informedAt } });
+      const referenceId = added.data!.addMyReference.id;
+      expect((await asA1(LIST)).data!.myReferences).toEqual([
+        { id: referenceId, fullName: 'Grace Hopper', email: 'grace@navy.test', informedAt },
+      ]);
+      expect((await api.gql(LIST, {}, { token: tokenA2 })).data!.myReferences).toEqual([]);
+      const future = new Date(Date.now() + 86_400_000).toISOString();
+      const bad = await asA1(ADD, { input: { fullName: 'Someone', informedAt: future } });
+      expect(errorCode(bad)).toBe('BAD_USER_INPUT');
+      const REMOVE = `mutation($id: ID!) { removeMyReference(id: $id) }`;
+      expect(errorCode(await api.gql(REMOVE, { id: referenceId }, { token: tokenA2 }))).toBe('NOT_FOUND');
+      expect((await asA1(REMOVE, { id: referenceId })).data!.removeMyReference).toBe(true);
+      expect((await asA1(LIST)).data!.myReferences).toEqual([]);
+      expect(errorCode(await asA1(REMOVE, { id: referenceId }))).toBe('NOT_FOUND');
+    });
   });
 
   it('declares no counselor-only field on any portal type of the committed schema', () => {

@@ -132,3 +132,33 @@ export class PortalApplicationModel {
 
 @ObjectType()
 export class PortalApplicationConnection extends ConnectionType(PortalApplicationModel) {}
+
+@ObjectType('PortalReference', { description: 'One of the candidate’s referees' })
+export class PortalReferenceModel {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  fullName!: string;
+
+  @Field(() => String, { nullable: true })
+  relationship!: string | null;
+
+  @Field(() => String, { nullable: true })
+  email!: string | null;
+
+  @Field(() => String, { nullable: true })
+  phone!: string | null;
+
+  @Field(() => Date, { nullable: true, description: 'When the referee was told their details are held' })
+  informedAt!: Date | null;
+}
+
+@ObjectType('PortalDebriefRequest')
+export class PortalDebriefRequestModel {
+  @Field(() => ID)
+  interviewId!: string;
+
+  @Field({ description: 'The soonest preferred time: when the counselor’s task is due' })
+  dueAt!: Date;
+}

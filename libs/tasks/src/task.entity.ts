@@ -1,3 +1,4 @@
+import { sqlList } from '@lib/database';
 import { Application } from '@lib/applications';
 import { User } from '@lib/users';
 import { Check, Column, Entity, ForeignKey, Index, PrimaryColumn, Unique } from 'typeorm';
@@ -5,6 +6,8 @@ import { Check, Column, Entity, ForeignKey, Index, PrimaryColumn, Unique } from 
 export enum TaskKind {
   /** The employer asked for references: "Need references? Done." (002) */
   SEND_REFERENCES = 'SEND_REFERENCES',
+  /** The candidate asked for a debrief in the portal, with the times that suit them. */
+  HOLD_DEBRIEF = 'HOLD_DEBRIEF',
 }
 
 /** Something a counselor must do by a due time. */
@@ -15,7 +18,7 @@ export enum TaskKind {
 @Index('tasks_application_idx', ['agencyId', 'applicationId'])
 // Partial index on open tasks: created by the migration.
 @Index('tasks_open_idx', { synchronize: false })
-@Check('tasks_kind_check', `kind IN ('SEND_REFERENCES')`)
+@Check('tasks_kind_check', `kind IN (${sqlList(TaskKind)})`)
 export class Task {
   @PrimaryColumn('uuid', { name: 'agency_id' })
   agencyId!: string;

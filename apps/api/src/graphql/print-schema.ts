@@ -11,7 +11,7 @@ import { ApplicationFollowUpsResolver, FollowUpsResolver } from '@lib/follow-ups
 import { ApplicationInterviewsResolver, DebriefsResolver, InterviewsResolver } from '@lib/interviews';
 import { ApplicationNextStepResolver } from '@lib/next-steps';
 import { WebhooksResolver } from '@lib/notifications';
-import { PortalResolver } from '@lib/portal';
+import { PortalActionsResolver, PortalResolver } from '@lib/portal';
 import { ApplicationReferenceSignalsResolver, ReferenceSignalsResolver } from '@lib/references';
 import { ApplicationTasksResolver, TasksResolver } from '@lib/tasks';
 import { ApplicationTimelineResolver } from '@lib/timeline';
@@ -48,6 +48,7 @@ export const API_RESOLVERS: Function[] = [
   ApplicationEscalationsResolver,
   WebhooksResolver,
   PortalResolver,
+  PortalActionsResolver,
 ];
 
 /** The schema as committed in schema.gql: sorted, so that its diff shows only real changes. */
