@@ -230,6 +230,64 @@ describe('the candidate portal: accounts, own applications, nothing else', () =>
     });
   });
 
+  it('exports every record held about the candidate as JSON, and nothing of anyone else', async () => {
+    const interviewId = (
+      await asA(`query($id: ID!) { application(id: $id) { interviews { id } } }`, { id: a1.application })
+    ).data!.application.interviews[0].id;
+    await asA(`mutation($input: RecordDebriefInput!) { recordDebrief(input: $input) { id } }`, {
+      input: {
+        interviewId,
+        heldAt: new Date(Date.now() - 1000).toISOString(),
+        rating: 4,
+        askedAboutNextSteps: true,
+        strengths: ['SQL'],
+      },
+    });
+    await asA(`mutation($input: RecordReferenceSignalInput!) { recordReferenceSignal(input: $input) { id } }`, {
+      input: {
+        applicationId: a1.application,
+        kind: 'REFERENCES_REQUESTED',
+        occurredAt: new Date(Date.now() - 500).toISOString(),
+      },
+    });
+    await asA1(`mutation($input: AddMyReferenceInput!) { addMyReference(input: $input) { id } }`, {
+      input: {
+        fullName: 'Ada Referee',
+        phone: '+44 20 7946 0000',
+        informedAt: new Date(Date.now() - 1000).toISOString(),
+      },
+    });
+    const exported = JSON.parse((await asA1(`{ exportMyData }`)).data!.exportMyData);
+    expect(exported).toMatchObject({ format: 'recruiting-followup.candidate-export', version: 1 });
+    const { records } = exported as { records: Record<string, Record<string, unknown>[]> };
+    const held = await withOwner(api.db.ownerUrl, async (client) => {
+      const count = async (sql: string) => Number((await client.query(sql, [a1.application])).rows[0].n);
+      return {
+        follow_ups: await count(`SELECT count(*) AS n FROM follow_ups WHERE application_id = $1`),
+        interviews: await count(`SELECT count(*) AS n FROM interviews WHERE application_id = $1`),
+        debriefs: await count(`SELECT count(*) AS n FROM debriefs WHERE application_id = $1`),
+        reference_signals: await count(`SELECT count(*) AS n FROM reference_signals WHERE application_id = $1`),
+        tasks: await count(`SELECT count(*) AS n FROM tasks WHERE application_id = $1`),
+        application_stage_changes: await count(
+          `SELECT count(*) AS n FROM application_stage_changes WHERE application_id = $1`,
+        ),
+      };
+    });
+    for (const [table, count] of Object.entries(held)) {
+      expect({ table, exported: records[table]!.length }).toEqual({ table, exported: count });
+      expect(count).toBeGreaterThan(0);
+    }
+    expect(records.candidates!.map((row) => row.id)).toEqual([a1.candidate]);
+    expect(records.applications!.map((row) => row.id)).toEqual([a1.application]);
+    expect(records.candidate_references!.map((row) => row.full_name)).toEqual(['Ada Referee']);
+    expect(records.application_next_steps).toHaveLength(1);
+    expect(records.users).toHaveLength(1);
+    const text = JSON.stringify(exported);
+    for (const foreign of [a2.candidate, a2.application, b1.candidate, 'a2@candidates.test', 'password_hash']) {
+      expect(text).not.toContain(foreign);
+    }
+  });
+
   it('declares no counselor-only field on any portal type of the committed schema', () => {
     const schema = readFileSync(join(__dirname, '..', '..', 'schema.gql'), 'utf8');
     const portalTypes = [...schema.matchAll(/^type (Portal\w+) \{\n([\s\S]*?)\n\}/gm)];

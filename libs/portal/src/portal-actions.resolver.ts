@@ -4,12 +4,16 @@ import { FollowUp, FollowUpTooSoon, LogFollowUpResult } from '@lib/follow-ups';
 import { Ctx, ParseIdPipe } from '@lib/graphql';
 import { CandidateReference } from '@lib/references';
 import { AddMyReferenceInput, LogMyFollowUpInput, RequestDebriefInput } from './dto/portal.inputs';
+import { DataExportService } from './data-export.service';
 import { PortalActionsService } from './portal-actions.service';
 import { PortalDebriefRequestModel, PortalReferenceModel } from './portal.models';
 
 @Resolver()
 export class PortalActionsResolver {
-  constructor(private readonly actions: PortalActionsService) {}
+  constructor(
+    private readonly actions: PortalActionsService,
+    private readonly exports: DataExportService,
+  ) {}
 
   @Roles(Role.CANDIDATE)
   @Mutation(() => LogFollowUpResult, {
@@ -29,6 +33,15 @@ export class PortalActionsResolver {
     @Args('input') input: RequestDebriefInput,
   ): Promise<PortalDebriefRequestModel> {
     return { interviewId: input.interviewId, dueAt: await this.actions.requestDebrief(ctx, input) };
+  }
+
+  @Roles(Role.CANDIDATE)
+  @Query(() => String, {
+    description:
+      'Every record held about the signed-in candidate, as a JSON document (format recruiting-followup.candidate-export)',
+  })
+  async exportMyData(@Ctx() ctx: RequestContext): Promise<string> {
+    return JSON.stringify(await this.exports.export(ctx));
   }
 
   @Roles(Role.CANDIDATE)

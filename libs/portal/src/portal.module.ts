@@ -6,6 +6,7 @@ import { FollowUpsModule } from '@lib/follow-ups';
 import { NotificationsModule } from '@lib/notifications';
 import { CandidateInvitationsService } from './candidate-invitations.service';
 import { CounselorNotices } from './counselor-notices';
+import { DataExportService } from './data-export.service';
 import { PortalActionsResolver } from './portal-actions.resolver';
 import { PortalActionsService } from './portal-actions.service';
 import { PortalResolver } from './portal.resolver';
@@ -19,6 +20,7 @@ import { PortalService } from './portal.service';
     PortalActionsService,
     CandidateInvitationsService,
     CounselorNotices,
+    DataExportService,
     PortalResolver,
     PortalActionsResolver,
   ],
