@@ -8,6 +8,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * `app.candidate_id`) reach only what belongs to that candidate. Staff and
  * jobs are not affected.
  */
+const AGENCY = `nullif(current_setting('app.agency_id', true), '')::uuid`;
 const CANDIDATE = `nullif(current_setting('app.candidate_id', true), '')::uuid`;
 const NOT_CANDIDATE = `coalesce(current_setting('app.role', true), '') <> 'CANDIDATE'`;
 const USER = `nullif(current_setting('app.user_id', true), '')::uuid`;
@@ -18,6 +19,7 @@ const OWN: Record<string, string> = {
   applications: `candidate_id = ${CANDIDATE}`,
   follow_ups: `candidate_id = ${CANDIDATE}`,
   candidate_references: `candidate_id = ${CANDIDATE}`,
+  erasure_requests: `candidate_id = ${CANDIDATE}`,
   positions: `EXISTS (SELECT 1 FROM applications a WHERE a.agency_id = positions.agency_id AND a.position_id = positions.id)`,
   employers: `EXISTS (SELECT 1 FROM positions p WHERE p.agency_id = employers.agency_id AND p.employer_id = employers.id)`,
   employer_contacts: `EXISTS (SELECT 1 FROM employers e
@@ -75,6 +77,33 @@ export class CandidatePortal1795900000000 implements MigrationInterface {
       `ALTER TABLE tasks ADD CONSTRAINT tasks_kind_check CHECK (kind IN ('SEND_REFERENCES', 'HOLD_DEBRIEF'))`,
     );
 
+    // Data rights: a candidate's erasure request, carried out after the agency's review period; rejected
+    // candidates are anonymised after the retention period. `erased_at` marks a candidate done.
+    await q.query(`ALTER TABLE candidates ADD COLUMN erased_at timestamptz`);
+    await q.query(`
+      ALTER TABLE agency_policies
+        ADD COLUMN erasure_review_days smallint NOT NULL DEFAULT 30,
+        ADD COLUMN rejected_retention_days smallint NOT NULL DEFAULT 365`);
+    await q.query(`
+      CREATE TABLE erasure_requests (
+        agency_id uuid NOT NULL,
+        id uuid NOT NULL,
+        candidate_id uuid NOT NULL,
+        requested_at timestamptz NOT NULL,
+        erase_after timestamptz NOT NULL,
+        completed_at timestamptz,
+        CONSTRAINT erasure_requests_pkey PRIMARY KEY (agency_id, id),
+        CONSTRAINT erasure_requests_candidate_key UNIQUE (agency_id, candidate_id),
+        CONSTRAINT erasure_requests_candidate_fkey FOREIGN KEY (agency_id, candidate_id) REFERENCES candidates (agency_id, id)
+      )`);
+    await q.query(`
+      CREATE INDEX erasure_requests_due_idx ON erasure_requests (agency_id, erase_after) WHERE completed_at IS NULL`);
+    await q.query(`ALTER TABLE erasure_requests ENABLE ROW LEVEL SECURITY`);
+    await q.query(`ALTER TABLE erasure_requests FORCE ROW LEVEL SECURITY`);
+    await q.query(`
+      CREATE POLICY tenant_isolation ON erasure_requests USING (agency_id = ${AGENCY}) WITH CHECK (agency_id = ${AGENCY})`);
+    await q.query(`GRANT SELECT, INSERT, UPDATE ON erasure_requests TO recruiting_app`);
+
     for (const [table, own] of Object.entries(OWN)) {
       await q.query(`
         CREATE POLICY candidate_scope ON ${table} AS RESTRICTIVE
@@ -114,6 +143,9 @@ export class CandidatePortal1795900000000 implements MigrationInterface {
         await q.query(`DROP POLICY IF EXISTS ${policy} ON ${table}`);
       }
     }
+    await q.query(`DROP TABLE erasure_requests`);
+    await q.query(`ALTER TABLE agency_policies DROP COLUMN erasure_review_days, DROP COLUMN rejected_retention_days`);
+    await q.query(`ALTER TABLE candidates DROP COLUMN erased_at`);
     await q.query(`ALTER TABLE tasks DROP CONSTRAINT tasks_kind_check`);
     await q.query(`ALTER TABLE tasks ADD CONSTRAINT tasks_kind_check CHECK (kind IN ('SEND_REFERENCES'))`);
     await q.query(`DROP INDEX invitations_candidate_idx`);

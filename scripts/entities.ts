@@ -5,6 +5,7 @@ import { AuditEntry } from '@lib/audit';
 import { AUTH_ENTITIES } from '@lib/auth';
 import { Candidate } from '@lib/candidates';
 import { EMPLOYER_ENTITIES } from '@lib/employers';
+import { ErasureRequest } from '@lib/data-rights';
 import { Escalation } from '@lib/escalations';
 import { ApplicationNextStep } from '@lib/next-steps';
 import { NOTIFICATION_ENTITIES } from '@lib/notifications';
@@ -31,4 +32,5 @@ export const ENTITIES: Function[] = [
   ApplicationNextStep,
   Escalation,
   ...NOTIFICATION_ENTITIES,
+  ErasureRequest,
 ];

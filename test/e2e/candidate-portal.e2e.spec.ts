@@ -288,6 +288,16 @@ describe('the candidate portal: accounts, own applications, nothing else', () =>
     }
   });
 
+  it("records an erasure request once, to be carried out after the agency's review period", async () => {
+    const ERASE = `mutation { requestErasure { requestedAt eraseAfter completedAt } }`;
+    const first = (await api.gql(ERASE, {}, { token: tokenA2 })).data!.requestErasure;
+    const days = (new Date(first.eraseAfter).getTime() - new Date(first.requestedAt).getTime()) / 86_400_000;
+    expect(days).toBe(30);
+    expect(first.completedAt).toBeNull();
+    expect((await api.gql(ERASE, {}, { token: tokenA2 })).data!.requestErasure).toEqual(first);
+    expect(errorCode(await asA(ERASE))).toBe('FORBIDDEN');
+  });
+
   it('declares no counselor-only field on any portal type of the committed schema', () => {
     const schema = readFileSync(join(__dirname, '..', '..', 'schema.gql'), 'utf8');
     const portalTypes = [...schema.matchAll(/^type (Portal\w+) \{\n([\s\S]*?)\n\}/gm)];

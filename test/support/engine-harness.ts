@@ -6,6 +6,7 @@ import { ApplicationsModule } from '@lib/applications';
 import { Clock, ClockModule, FixedClock } from '@lib/clock';
 import { ConfigModule } from '@lib/config';
 import { ContextModule, RequestContext, RequestContextFactory, Role } from '@lib/context';
+import { DataRightsJobsModule } from '@lib/data-rights';
 import { DatabaseModule } from '@lib/database';
 import { EscalationJobsModule } from '@lib/escalations';
 import { FollowUpsModule } from '@lib/follow-ups';
@@ -38,6 +39,7 @@ import { applyTestEnv } from './test-env';
     EscalationJobsModule,
     NextStepsJobsModule,
     NotificationJobsModule,
+    DataRightsJobsModule,
   ],
 })
 class EngineHarnessModule {}

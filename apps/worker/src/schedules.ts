@@ -1,16 +1,18 @@
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { JobName, JobQueue } from '@lib/queue';
 
+type SweepJobName =
+  JobName.PURGE_EXPIRED_AUTH_SWEEP | JobName.ESCALATION_SWEEP | JobName.DIGEST_SWEEP | JobName.DATA_RIGHTS_SWEEP;
+
 /** The recurring jobs, upserted at every start, so a schedule exists once however many workers run. */
-const SCHEDULES: Array<{
-  name: JobName.PURGE_EXPIRED_AUTH_SWEEP | JobName.ESCALATION_SWEEP | JobName.DIGEST_SWEEP;
-  pattern: string;
-}> = [
+const SCHEDULES: Array<{ name: SweepJobName; pattern: string }> = [
   { name: JobName.PURGE_EXPIRED_AUTH_SWEEP, pattern: '17 3 * * *' },
   // The safety net behind each application's own delayed job.
   { name: JobName.ESCALATION_SWEEP, pattern: '*/15 * * * *' },
   // Hourly, because agencies' mornings come at different UTC hours.
   { name: JobName.DIGEST_SWEEP, pattern: '5 * * * *' },
+  // Erasure requests past their review period, and rejected candidates past retention.
+  { name: JobName.DATA_RIGHTS_SWEEP, pattern: '37 2 * * *' },
 ];
 
 @Injectable()

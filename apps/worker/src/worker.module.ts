@@ -4,6 +4,7 @@ import { AuthJobsModule } from '@lib/auth';
 import { ClockModule } from '@lib/clock';
 import { ConfigModule } from '@lib/config';
 import { ContextModule } from '@lib/context';
+import { DataRightsJobsModule } from '@lib/data-rights';
 import { DatabaseModule } from '@lib/database';
 import { EscalationJobsModule } from '@lib/escalations';
 import { NextStepsJobsModule } from '@lib/next-steps';
@@ -32,6 +33,7 @@ import { Schedules } from './schedules';
     EscalationJobsModule,
     NextStepsJobsModule,
     NotificationJobsModule,
+    DataRightsJobsModule,
   ],
   providers: [
     JobDispatcher,

@@ -50,6 +50,12 @@ export class AgencyPolicy {
   @Column('smallint', { name: 'overdue_grace_working_days', default: 2 })
   overdueGraceWorkingDays!: number;
 
+  @Column('smallint', { name: 'erasure_review_days', default: 30 })
+  erasureReviewDays!: number;
+
+  @Column('smallint', { name: 'rejected_retention_days', default: 365 })
+  rejectedRetentionDays!: number;
+
   @Column('char', { name: 'holiday_country', length: 2 })
   holidayCountry!: string;
 

@@ -69,6 +69,12 @@ export class AgencyPolicyModel {
   @Field(() => Int, { description: 'A next step this many working days past due is escalated as overdue' })
   overdueGraceWorkingDays!: number;
 
+  @Field(() => Int, { description: "Calendar days between a candidate's erasure request and its execution" })
+  erasureReviewDays!: number;
+
+  @Field(() => Int, { description: 'Calendar days after rejection before a rejected candidate is anonymised' })
+  rejectedRetentionDays!: number;
+
   @Field(() => HolidayCalendarModel)
   holidays!: HolidayCalendarModel;
 }

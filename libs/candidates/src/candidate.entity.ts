@@ -31,4 +31,8 @@ export class Candidate {
 
   @Column('timestamptz', { name: 'created_at' })
   createdAt!: Date;
+
+  /** When the candidate was anonymised (their erasure request, or the retention period after rejection). */
+  @Column('timestamptz', { name: 'erased_at', nullable: true })
+  erasedAt!: Date | null;
 }

@@ -34,6 +34,7 @@ export class CandidatesService {
       phone: input.phone?.trim() ?? null,
       counselorId,
       createdAt: this.clock.now(),
+      erasedAt: null,
     };
     await ctx.insertUnique(Candidate, candidate, () =>
       BadUserInputError.forField('email', 'A candidate with this e-mail address already exists in this agency'),

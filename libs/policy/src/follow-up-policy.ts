@@ -45,6 +45,10 @@ export interface FollowUpPolicy {
   lowPressureContactEveryWorkingDays: number;
   /** A next step this many working days past its due time is escalated to the counselor as overdue. */
   overdueGraceWorkingDays: number;
+  /** Data rights: days between a candidate's erasure request and its execution (the agency's review). */
+  erasureReviewDays: number;
+  /** Data rights: days after a rejection before a candidate with only rejected applications is anonymised. */
+  rejectedRetentionDays: number;
   /** The holiday calendar: country and region of date-holidays, and the agency's own days off. */
   holidayCountry: string;
   holidayRegion: string | null;
@@ -71,6 +75,8 @@ export function defaultFollowUpPolicy(country: string): FollowUpPolicy {
     longSilenceAfterWorkingDays: 30,
     lowPressureContactEveryWorkingDays: 10,
     overdueGraceWorkingDays: 2,
+    erasureReviewDays: 30,
+    rejectedRetentionDays: 365,
     holidayCountry: country,
     holidayRegion: null,
     extraHolidays: [],

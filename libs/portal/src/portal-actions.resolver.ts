@@ -5,14 +5,17 @@ import { Ctx, ParseIdPipe } from '@lib/graphql';
 import { CandidateReference } from '@lib/references';
 import { AddMyReferenceInput, LogMyFollowUpInput, RequestDebriefInput } from './dto/portal.inputs';
 import { DataExportService } from './data-export.service';
+import { ErasureRequest, ErasureService } from '@lib/data-rights';
+import { candidateOf } from './portal.service';
 import { PortalActionsService } from './portal-actions.service';
-import { PortalDebriefRequestModel, PortalReferenceModel } from './portal.models';
+import { PortalDebriefRequestModel, PortalErasureRequestModel, PortalReferenceModel } from './portal.models';
 
 @Resolver()
 export class PortalActionsResolver {
   constructor(
     private readonly actions: PortalActionsService,
     private readonly exports: DataExportService,
+    private readonly erasures: ErasureService,
   ) {}
 
   @Roles(Role.CANDIDATE)
@@ -42,6 +45,14 @@ export class PortalActionsResolver {
   })
   async exportMyData(@Ctx() ctx: RequestContext): Promise<string> {
     return JSON.stringify(await this.exports.export(ctx));
+  }
+
+  @Roles(Role.CANDIDATE)
+  @Mutation(() => PortalErasureRequestModel, {
+    description: "Asks for the candidate's data to be erased; carried out after the agency's review period",
+  })
+  requestErasure(@Ctx() ctx: RequestContext): Promise<ErasureRequest> {
+    return this.erasures.request(ctx, candidateOf(ctx));
   }
 
   @Roles(Role.CANDIDATE)

@@ -162,3 +162,15 @@ export class PortalDebriefRequestModel {
   @Field({ description: 'The soonest preferred time: when the counselor’s task is due' })
   dueAt!: Date;
 }
+
+@ObjectType('PortalErasureRequest')
+export class PortalErasureRequestModel {
+  @Field()
+  requestedAt!: Date;
+
+  @Field({ description: 'When the erasure is carried out, after the agency’s review period' })
+  eraseAfter!: Date;
+
+  @Field(() => Date, { nullable: true })
+  completedAt!: Date | null;
+}

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '@lib/audit';
 import { AuthModule } from '@lib/auth';
 import { CandidatesModule } from '@lib/candidates';
+import { DataRightsModule } from '@lib/data-rights';
 import { FollowUpsModule } from '@lib/follow-ups';
 import { NotificationsModule } from '@lib/notifications';
 import { CandidateInvitationsService } from './candidate-invitations.service';
@@ -14,7 +15,7 @@ import { PortalService } from './portal.service';
 
 /** The candidate self-service portal, and the counselor's invitation into it. */
 @Module({
-  imports: [AuthModule, CandidatesModule, AuditModule, FollowUpsModule, NotificationsModule],
+  imports: [AuthModule, CandidatesModule, AuditModule, FollowUpsModule, NotificationsModule, DataRightsModule],
   providers: [
     PortalService,
     PortalActionsService,

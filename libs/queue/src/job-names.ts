@@ -11,6 +11,8 @@ export enum JobName {
   DELIVER_NOTIFICATIONS = 'notifications.deliver',
   DIGEST_SWEEP = 'notifications.digest.sweep',
   DIGEST_AGENCY = 'notifications.digest.agency',
+  DATA_RIGHTS_SWEEP = 'data-rights.sweep',
+  DATA_RIGHTS_AGENCY = 'data-rights.agency',
 }
 
 export const JOB_QUEUES: Record<JobName, QueueName> = {
@@ -23,6 +25,8 @@ export const JOB_QUEUES: Record<JobName, QueueName> = {
   [JobName.DELIVER_NOTIFICATIONS]: QueueName.NOTIFICATIONS,
   [JobName.DIGEST_SWEEP]: QueueName.NOTIFICATIONS,
   [JobName.DIGEST_AGENCY]: QueueName.NOTIFICATIONS,
+  [JobName.DATA_RIGHTS_SWEEP]: QueueName.MAINTENANCE,
+  [JobName.DATA_RIGHTS_AGENCY]: QueueName.MAINTENANCE,
 };
 
 /**
@@ -40,6 +44,8 @@ export interface JobPayloads {
   [JobName.DELIVER_NOTIFICATIONS]: { agencyId: string };
   [JobName.DIGEST_SWEEP]: Record<string, never>;
   [JobName.DIGEST_AGENCY]: { agencyId: string };
+  [JobName.DATA_RIGHTS_SWEEP]: Record<string, never>;
+  [JobName.DATA_RIGHTS_AGENCY]: { agencyId: string };
 }
 
 /** BullMQ job ids may not contain colons (scheduler job ids do). */

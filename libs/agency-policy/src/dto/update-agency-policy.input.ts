@@ -128,6 +128,14 @@ export class UpdateAgencyPolicyInput {
   @apply(days(0, 20))
   overdueGraceWorkingDays?: number;
 
+  @Field(() => Int, { nullable: true })
+  @apply(days(0, 90))
+  erasureReviewDays?: number;
+
+  @Field(() => Int, { nullable: true })
+  @apply(days(30, 3650))
+  rejectedRetentionDays?: number;
+
   @Field(() => HolidayCalendarInput, { nullable: true })
   @IsOptional()
   @ValidateNested()
