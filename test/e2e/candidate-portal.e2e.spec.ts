@@ -2,7 +2,24 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { errorCode, startTestApi, TestApi } from '../support/api';
 import { withOwner } from '../support/database';
+import { everyOperation } from '../support/operations';
 import { AUTH_PAYLOAD, login, setUpApplication, signUpAgency, SignedUpAgency } from '../support/factories';
+
+/** What a candidate may call: their portal, and the sign-in operations everyone has. */
+const CANDIDATE_OPERATIONS = new Set([
+  'me',
+  'logout',
+  'myApplications',
+  'myApplication',
+  'logMyFollowUp',
+  'requestDebrief',
+  'myReferences',
+  'addMyReference',
+  'removeMyReference',
+  'exportMyData',
+  'requestErasure',
+]);
+const PUBLIC_OPERATIONS = new Set(['signUpAgency', 'login', 'refreshSession', 'acceptInvitation']);
 
 const INVITE = `mutation($id: ID!) { inviteCandidate(candidateId: $id) { id email role token expiresAt } }`;
 const ACCEPT = `mutation($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { ${AUTH_PAYLOAD} } }`;
@@ -24,6 +41,7 @@ describe('the candidate portal: accounts, own applications, nothing else', () =>
   let b1: Awaited<ReturnType<typeof setUpApplication>>;
   let tokenA1: string;
   let tokenA2: string;
+  let tokenB1: string;
 
   const asA = (query: string, variables: Record<string, unknown> = {}) =>
     api.gql(query, variables, { token: agencyA.accessToken });
@@ -69,6 +87,7 @@ describe('the candidate portal: accounts, own applications, nothing else', () =>
     });
     tokenA1 = await portalAccount(agencyA, a1.candidate);
     tokenA2 = await portalAccount(agencyA, a2.candidate);
+    tokenB1 = await portalAccount(agencyB, b1.candidate);
   });
 
   afterAll(() => api.close());
@@ -107,6 +126,40 @@ describe('the candidate portal: accounts, own applications, nothing else', () =>
     }
     const seenByA2 = (await api.gql(MY_APPLICATIONS, {}, { token: tokenA2 })).data!.myApplications;
     expect(seenByA2.edges.map((edge: { node: { id: string } }) => edge.node.id)).toEqual([a2.application]);
+    // A candidate of another agency gets NOT_FOUND for A1's records, on queries and mutations alike.
+    const asB1 = (query: string, variables: Record<string, unknown>) => api.gql(query, variables, { token: tokenB1 });
+    expect(errorCode(await asB1(MY_APPLICATION, { id: a1.application }))).toBe('NOT_FOUND');
+    const interviewId = (
+      await asA(`query($id: ID!) { application(id: $id) { interviews { id } } }`, { id: a1.application })
+    ).data!.application.interviews[0].id;
+    const foreignCalls: [string, Record<string, unknown>][] = [
+      [
+        `mutation($input: LogMyFollowUpInput!) { logMyFollowUp(input: $input) { __typename } }`,
+        {
+          input: {
+            applicationId: a1.application,
+            contactId: a1.hr,
+            channel: 'EMAIL',
+            purpose: 'STATUS_CHECK',
+            outcome: 'REACHED',
+            occurredAt: new Date(Date.now() - 1000).toISOString(),
+          },
+        },
+      ],
+      [
+        `mutation($input: RequestDebriefInput!) { requestDebrief(input: $input) { dueAt } }`,
+        { input: { interviewId, preferredTimes: [new Date(Date.now() + 86_400_000).toISOString()] } },
+      ],
+      [`mutation($id: ID!) { removeMyReference(id: $id) }`, { id: a1.candidate }],
+    ];
+    for (const [query, variables] of foreignCalls) {
+      for (const token of [tokenB1, tokenA2]) {
+        expect(errorCode(await api.gql(query, variables, { token }))).toBe('NOT_FOUND');
+      }
+    }
+    expect(
+      (await asB1(MY_APPLICATIONS, {})).data!.myApplications.edges.map((e: { node: { id: string } }) => e.node.id),
+    ).toEqual([b1.application]);
   });
 
   it('refuses a candidate token on every counselor and admin operation with FORBIDDEN', async () => {
@@ -131,6 +184,17 @@ describe('the candidate portal: accounts, own applications, nothing else', () =>
       expect({ query, code: errorCode(await asA1(query, variables)) }).toEqual({ query, code: 'FORBIDDEN' });
     }
     expect(errorCode(await asA(MY_APPLICATIONS))).toBe('FORBIDDEN');
+  });
+
+  it('answers FORBIDDEN to a candidate on every operation of the schema that is not theirs or public', async () => {
+    const operations = everyOperation().filter(
+      (operation) => !CANDIDATE_OPERATIONS.has(operation.name) && !PUBLIC_OPERATIONS.has(operation.name),
+    );
+    expect(operations.length).toBeGreaterThanOrEqual(30);
+    for (const operation of operations) {
+      const code = errorCode(await asA1(operation.document, operation.variables));
+      expect({ operation: operation.name, code }).toEqual({ operation: operation.name, code: 'FORBIDDEN' });
+    }
   });
 
   describe("the candidate's own part", () => {
