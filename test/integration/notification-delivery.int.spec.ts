@@ -17,6 +17,7 @@ import {
   NotificationDeliveryService,
   NotificationJobsModule,
   NotificationKick,
+  newWebhookSecret,
   verifyWebhookSignature,
 } from '@lib/notifications';
 import { jobId, JobName, JobQueue, QueueModule } from '@lib/queue';
@@ -97,7 +98,7 @@ describe('notification delivery: the outbox, on real PostgreSQL and Redis', () =
   const newAgency = () => owner((client) => insertAgencyWithAdmin(client, `n-${randomBytes(4).toString('hex')}`));
 
   async function addWebhook(agencyId: string, url: string): Promise<{ id: string; secret: string }> {
-    const webhook = { id: randomUUID(), secret: randomBytes(32).toString('base64url') };
+    const webhook = { id: randomUUID(), secret: newWebhookSecret() };
     await owner((client) =>
       client.query(`INSERT INTO agency_webhooks (agency_id, id, url, secret, created_at) VALUES ($1, $2, $3, $4, $5)`, [
         agencyId,

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { Clock } from '@lib/clock';
 import { mailConfig } from '@lib/config';
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
 export interface OutgoingWebhook {
   /** The notification's id: the receiver's idempotency key (`webhook-id`). */
@@ -17,9 +17,24 @@ export class WebhookDeliveryError extends Error {
   override readonly name = 'WebhookDeliveryError';
 }
 
-/** `v1,` + base64 HMAC-SHA256, keyed with the webhook's secret (as UTF-8 text), of `<id>.<timestamp>.<body>`. */
+const SECRET_PREFIX = 'whsec_';
+
+/**
+ * A new signing secret in the Standard Webhooks form, `whsec_` + base64 of 32
+ * random bytes, so the official verification libraries take it as it is.
+ */
+export function newWebhookSecret(): string {
+  return `${SECRET_PREFIX}${randomBytes(32).toString('base64')}`;
+}
+
+/** The HMAC key: the bytes the secret's base64 part encodes (Standard Webhooks). */
+function signingKey(secret: string): Buffer {
+  return Buffer.from(secret.startsWith(SECRET_PREFIX) ? secret.slice(SECRET_PREFIX.length) : secret, 'base64');
+}
+
+/** `v1,` + base64 HMAC-SHA256 of `<id>.<timestamp>.<body>`, keyed with the secret's bytes. */
 export function signWebhook(secret: string, id: string, timestamp: number, body: string): string {
-  return `v1,${createHmac('sha256', secret).update(`${id}.${timestamp}.${body}`).digest('base64')}`;
+  return `v1,${createHmac('sha256', signingKey(secret)).update(`${id}.${timestamp}.${body}`).digest('base64')}`;
 }
 
 export interface ReceivedWebhook {

@@ -3,8 +3,9 @@ import { AuditService } from '@lib/audit';
 import { Clock } from '@lib/clock';
 import { RequestContext } from '@lib/context';
 import { BadUserInputError, NotFoundError } from '@lib/errors';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { AgencyWebhook } from './agency-webhook.entity';
+import { newWebhookSecret } from './webhook-sender';
 import { AddWebhookInput } from './dto/add-webhook.input';
 
 export type WebhookSummary = Pick<AgencyWebhook, 'id' | 'url' | 'createdAt'>;
@@ -31,7 +32,7 @@ export class WebhooksService {
       agencyId: ctx.agencyId!,
       id: randomUUID(),
       url: input.url,
-      secret: randomBytes(32).toString('base64url'),
+      secret: newWebhookSecret(),
       createdAt: this.clock.now(),
     };
     await ctx.insertUnique(AgencyWebhook, webhook, () =>
