@@ -54,21 +54,21 @@ export class NextStepsService {
   }
 
   private async store(ctx: RequestContext, plans: Map<string, FollowUpPlan>, now: Date): Promise<void> {
-    const rows = [...plans].map(([applicationId, { nextStep, escalation, temperature }]) => ({
+    const rows = [...plans].map(([applicationId, plan]) => ({
       application_id: applicationId,
-      action: nextStep.action,
-      due_at: nextStep.dueAt,
-      contact_id: nextStep.contactId,
-      reason: nextStep.reason,
-      temperature_score: temperature.score,
-      temperature_reasons: temperature.reasons,
-      escalation_level: escalation?.level ?? null,
-      escalation_due_at: escalation?.dueAt ?? null,
-      escalation_basis_at: escalation?.basisAt ?? null,
-      escalation_reason: escalation?.reason ?? null,
-      escalation_action: escalation?.recommendedAction ?? null,
-      escalation_contact_id: escalation?.contactId ?? null,
-      wake_at: wakeAt({ nextStep, escalation, temperature }, now),
+      action: plan.nextStep.action,
+      due_at: plan.nextStep.dueAt,
+      contact_id: plan.nextStep.contactId,
+      reason: plan.nextStep.reason,
+      temperature_score: plan.temperature.score,
+      temperature_reasons: plan.temperature.reasons,
+      escalation_level: plan.escalation?.level ?? null,
+      escalation_due_at: plan.escalation?.dueAt ?? null,
+      escalation_basis_at: plan.escalation?.basisAt ?? null,
+      escalation_reason: plan.escalation?.reason ?? null,
+      escalation_action: plan.escalation?.recommendedAction ?? null,
+      escalation_contact_id: plan.escalation?.contactId ?? null,
+      wake_at: wakeAt(plan, now),
     }));
     await ctx.query(
       `INSERT INTO application_next_steps (

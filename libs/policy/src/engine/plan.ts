@@ -63,4 +63,10 @@ export interface FollowUpPlan {
   nextStep: NextStep;
   escalation: EscalationRung | null;
   temperature: Temperature;
+  /**
+   * The next instant at which time alone changes the plan without being one
+   * of its due times (a promised decision date passing, a long silence
+   * beginning): when the application must be planned again. Null if none.
+   */
+  revisitAt: Date | null;
 }
