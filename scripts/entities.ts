@@ -6,6 +6,7 @@ import { AUTH_ENTITIES } from '@lib/auth';
 import { Candidate } from '@lib/candidates';
 import { EMPLOYER_ENTITIES } from '@lib/employers';
 import { ErasureRequest } from '@lib/data-rights';
+import { PipelineReport } from '@lib/reports';
 import { Escalation } from '@lib/escalations';
 import { ApplicationNextStep } from '@lib/next-steps';
 import { NOTIFICATION_ENTITIES } from '@lib/notifications';
@@ -33,4 +34,5 @@ export const ENTITIES: Function[] = [
   Escalation,
   ...NOTIFICATION_ENTITIES,
   ErasureRequest,
+  PipelineReport,
 ];

@@ -13,6 +13,7 @@ import { EscalationsApiModule } from '@lib/escalations';
 import { NextStepsApiModule } from '@lib/next-steps';
 import { NotificationsApiModule } from '@lib/notifications';
 import { PortalApiModule } from '@lib/portal';
+import { ReportsApiModule } from '@lib/reports';
 import { QueueModule } from '@lib/queue';
 import { FollowUpsApiModule } from '@lib/follow-ups';
 import { InterviewsApiModule } from '@lib/interviews';
@@ -54,6 +55,7 @@ import { GraphqlApiModule } from './graphql/graphql-api.module';
     EscalationsApiModule,
     NotificationsApiModule,
     PortalApiModule,
+    ReportsApiModule,
   ],
 })
 export class ApiModule {}

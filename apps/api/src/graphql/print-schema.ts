@@ -12,6 +12,7 @@ import { ApplicationInterviewsResolver, DebriefsResolver, InterviewsResolver } f
 import { ApplicationNextStepResolver } from '@lib/next-steps';
 import { WebhooksResolver } from '@lib/notifications';
 import { PortalActionsResolver, PortalResolver } from '@lib/portal';
+import { PipelineReportsResolver } from '@lib/reports';
 import { ApplicationReferenceSignalsResolver, ReferenceSignalsResolver } from '@lib/references';
 import { ApplicationTasksResolver, TasksResolver } from '@lib/tasks';
 import { ApplicationTimelineResolver } from '@lib/timeline';
@@ -49,6 +50,7 @@ export const API_RESOLVERS: Function[] = [
   WebhooksResolver,
   PortalResolver,
   PortalActionsResolver,
+  PipelineReportsResolver,
 ];
 
 /** The schema as committed in schema.gql: sorted, so that its diff shows only real changes. */

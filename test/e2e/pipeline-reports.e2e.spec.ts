@@ -1,0 +1,77 @@
+import { DateTime } from 'luxon';
+import { errorCode, startTestApi, TestApi } from '../support/api';
+import { inviteCounselor, setUpApplication, signUpAgency, SignedUpAgency } from '../support/factories';
+
+const REPORT_FIELDS = `id weekStart weekEnd revision interviews followUpsMade escalationsOpen
+  stages { stage count movedIn movedOut } stalled { applicationId candidateName counselorId }
+  perCounselor { counselorId counselorName interviews } change { interviews }`;
+const GENERATE = `mutation($weekStart: String!) { generatePipelineReport(weekStart: $weekStart) { ${REPORT_FIELDS} } }`;
+const REPORT = `query($weekStart: String!) { pipelineReport(weekStart: $weekStart) { ${REPORT_FIELDS} } }`;
+const REPORTS = `{ pipelineReports(first: 10) { totalCount edges { node { weekStart revision } } } }`;
+
+describe('weekly pipeline reports over GraphQL', () => {
+  let api: TestApi;
+  let agencyA: SignedUpAgency;
+  let agencyB: SignedUpAgency;
+  let counselor: { id: string; token: string };
+  let application: Awaited<ReturnType<typeof setUpApplication>>;
+  const thisMonday = DateTime.now().setZone('Europe/London').startOf('week').toISODate()!;
+
+  const asA = (query: string, variables: Record<string, unknown> = {}) =>
+    api.gql(query, variables, { token: agencyA.accessToken });
+
+  beforeAll(async () => {
+    api = await startTestApi();
+    agencyA = await signUpAgency(api);
+    agencyB = await signUpAgency(api);
+    counselor = await inviteCounselor(api, agencyA, 'counselor@reports.test');
+    application = await setUpApplication(api, agencyA, 'report');
+    // Submitted weeks ago and never followed up: the sweep raises an escalation this week.
+    expect((await asA(`mutation { runEscalationSweep { raised } }`)).data!.runEscalationSweep.raised).toBe(1);
+    await asA(`mutation($input: RecordInterviewInput!) { recordInterview(input: $input) { id } }`, {
+      input: {
+        applicationId: application.application,
+        occurredAt: new Date(Date.now() - 60_000).toISOString(),
+        interviewerContactIds: [],
+        arrangedByAgency: true,
+      },
+    });
+  });
+
+  afterAll(() => api.close());
+
+  it('lets an admin generate a week, and regenerating adds a revision instead of replacing', async () => {
+    const first = (await asA(GENERATE, { weekStart: thisMonday })).data!.generatePipelineReport;
+    expect(first).toMatchObject({ weekStart: thisMonday, revision: 1, interviews: 1 });
+    expect(first.weekEnd).toBe(DateTime.fromISO(thisMonday).plus({ days: 6 }).toISODate());
+    expect(first.perCounselor).toEqual([expect.objectContaining({ counselorId: agencyA.adminId, interviews: 1 })]);
+    const second = (await asA(GENERATE, { weekStart: thisMonday })).data!.generatePipelineReport;
+    expect(second.revision).toBe(2);
+    expect((await asA(REPORT, { weekStart: thisMonday })).data!.pipelineReport.id).toBe(second.id);
+    const listed = (await asA(REPORTS)).data!.pipelineReports;
+    expect(listed.totalCount).toBe(2);
+  });
+
+  it('shows counselors the report, but candidate names only of their own candidates', async () => {
+    const forAdmin = (await asA(REPORT, { weekStart: thisMonday })).data!.pipelineReport;
+    expect(forAdmin.stalled.length).toBeGreaterThan(0);
+    expect(forAdmin.stalled[0]).toMatchObject({ candidateName: 'Candidate report', counselorId: agencyA.adminId });
+    const forCounselor = (await api.gql(REPORT, { weekStart: thisMonday }, { token: counselor.token })).data!
+      .pipelineReport;
+    expect(forCounselor.stalled[0]).toMatchObject({ candidateName: null, applicationId: application.application });
+    expect(errorCode(await api.gql(GENERATE, { weekStart: thisMonday }, { token: counselor.token }))).toBe('FORBIDDEN');
+  });
+
+  it('refuses a week not starting on a Monday, and keeps agencies apart', async () => {
+    const tuesday = DateTime.fromISO(thisMonday).plus({ days: 1 }).toISODate();
+    const bad = await asA(GENERATE, { weekStart: tuesday });
+    expect(errorCode(bad)).toBe('BAD_USER_INPUT');
+    expect(bad.errors![0]!.extensions.fields).toEqual([expect.objectContaining({ field: 'weekStart' })]);
+    const lastYear = DateTime.fromISO(thisMonday).minus({ years: 1 }).startOf('week').toISODate();
+    expect(errorCode(await asA(REPORT, { weekStart: lastYear }))).toBe('NOT_FOUND');
+    const asB = (query: string, variables: Record<string, unknown> = {}) =>
+      api.gql(query, variables, { token: agencyB.accessToken });
+    expect(errorCode(await asB(REPORT, { weekStart: thisMonday }))).toBe('NOT_FOUND');
+    expect((await asB(REPORTS)).data!.pipelineReports.totalCount).toBe(0);
+  });
+});
