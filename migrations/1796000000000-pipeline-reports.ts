@@ -35,9 +35,16 @@ export class PipelineReports1796000000000 implements MigrationInterface {
       CREATE POLICY candidate_scope ON pipeline_reports AS RESTRICTIVE
         USING (${NOT_CANDIDATE}) WITH CHECK (${NOT_CANDIDATE})`);
     await q.query(`GRANT SELECT, INSERT ON pipeline_reports TO recruiting_app`);
+    // When the report goes out (Monday, this hour, the agency's time) and to whom (empty: the agency's admins).
+    await q.query(`
+      ALTER TABLE agency_policies
+        ADD COLUMN weekly_report_hour smallint NOT NULL DEFAULT 7
+          CONSTRAINT agency_policies_weekly_report_hour_check CHECK (weekly_report_hour BETWEEN 0 AND 23),
+        ADD COLUMN report_recipients text[] NOT NULL DEFAULT '{}'`);
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`ALTER TABLE agency_policies DROP COLUMN weekly_report_hour, DROP COLUMN report_recipients`);
     await q.query(`DROP TABLE pipeline_reports`);
   }
 }

@@ -1,6 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { RequestContextFactory } from '@lib/context';
-import { previousWeek, ReportFiguresService, reportWeek } from '@lib/reports';
+import { JobName, JobQueue } from '@lib/queue';
+import {
+  previousWeek,
+  ReportFiguresService,
+  ReportScheduleAgencyJob,
+  ReportScheduler,
+  reportWeek,
+  WeeklyReportJob,
+} from '@lib/reports';
 import { Client } from 'pg';
 import { DateTime } from 'luxon';
 import { withOwner } from '../support/database';
@@ -292,6 +300,34 @@ describe('the weekly pipeline figures of a known week', () => {
         escalationsOpen: 0,
       },
     });
+  });
+
+  it("schedules each agency's report on Monday at its hour in its own time zone", async () => {
+    await harness.get(ReportScheduleAgencyJob).run({ agencyId: ids.agency! });
+    const scheduler = await harness
+      .get(JobQueue)
+      .queueOf(JobName.WEEKLY_REPORT)
+      .getJobScheduler(ReportScheduler.key(ids.agency!));
+    expect(scheduler).toMatchObject({ pattern: '0 7 * * 1', tz: 'Europe/London' });
+    const next = DateTime.fromMillis(Number(scheduler!.next), { zone: 'Europe/London' });
+    expect([next.weekday, next.hour, next.minute]).toEqual([1, 7, 0]);
+  });
+
+  it('generates the week that just ended on Monday morning and e-mails it once to each recipient', async () => {
+    harness.clock.set(london('2027-03-29T07:00'));
+    const job = harness.get(WeeklyReportJob);
+    expect(await job.run({ agencyId: ids.agency! })).toEqual({ weekStart: '2027-03-22', emailed: 1 });
+    expect(await job.run({ agencyId: ids.agency! })).toEqual({ weekStart: '2027-03-22', emailed: 0 });
+    const { reports, mails } = await withOwner(harness.db.ownerUrl, async (client) => ({
+      reports: (await client.query(`SELECT revision FROM pipeline_reports WHERE agency_id = $1`, [ids.agency])).rows,
+      mails: (await client.query(`SELECT target, subject, body FROM notifications WHERE kind = 'report.weekly'`)).rows,
+    }));
+    expect(reports).toEqual([{ revision: 1 }]);
+    expect(mails).toEqual([
+      expect.objectContaining({ target: 'admin@report-a.test', subject: 'Pipeline report 2027-03-22' }),
+    ]);
+    expect(mails[0].body).toContain('Interviews: 1 (+0)');
+    expect(mails[0].body).not.toContain('K Two');
   });
 
   it('refuses a week that does not start on a Monday', () => {

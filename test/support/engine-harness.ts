@@ -16,7 +16,7 @@ import { NextStepsJobsModule } from '@lib/next-steps';
 import { NotificationJobsModule } from '@lib/notifications';
 import { QueueModule } from '@lib/queue';
 import { RedisModule } from '@lib/redis';
-import { ReportsModule } from '@lib/reports';
+import { ReportJobsModule } from '@lib/reports';
 import { ReferencesModule } from '@lib/references';
 import { createTestDatabase, TestDatabase, withOwner } from './database';
 import { insertAgencyWithAdmin } from './seed';
@@ -41,7 +41,7 @@ import { applyTestEnv } from './test-env';
     NextStepsJobsModule,
     NotificationJobsModule,
     DataRightsJobsModule,
-    ReportsModule,
+    ReportJobsModule,
   ],
 })
 class EngineHarnessModule {}

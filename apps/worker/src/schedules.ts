@@ -2,7 +2,11 @@ import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { JobName, JobQueue } from '@lib/queue';
 
 type SweepJobName =
-  JobName.PURGE_EXPIRED_AUTH_SWEEP | JobName.ESCALATION_SWEEP | JobName.DIGEST_SWEEP | JobName.DATA_RIGHTS_SWEEP;
+  | JobName.PURGE_EXPIRED_AUTH_SWEEP
+  | JobName.ESCALATION_SWEEP
+  | JobName.DIGEST_SWEEP
+  | JobName.DATA_RIGHTS_SWEEP
+  | JobName.REPORT_SCHEDULES_SWEEP;
 
 /** The recurring jobs, upserted at every start, so a schedule exists once however many workers run. */
 const SCHEDULES: Array<{ name: SweepJobName; pattern: string }> = [
@@ -13,6 +17,8 @@ const SCHEDULES: Array<{ name: SweepJobName; pattern: string }> = [
   { name: JobName.DIGEST_SWEEP, pattern: '5 * * * *' },
   // Erasure requests past their review period, and rejected candidates past retention.
   { name: JobName.DATA_RIGHTS_SWEEP, pattern: '37 2 * * *' },
+  // Keeps each agency's own Monday report scheduler in step with its time zone and chosen hour.
+  { name: JobName.REPORT_SCHEDULES_SWEEP, pattern: '23 * * * *' },
 ];
 
 @Injectable()

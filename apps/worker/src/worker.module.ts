@@ -13,6 +13,7 @@ import { LoggingModule } from '@lib/logging';
 import { MetricsModule } from '@lib/metrics';
 import { JobDispatcher, QueueModule } from '@lib/queue';
 import { RedisModule } from '@lib/redis';
+import { ReportJobsModule } from '@lib/reports';
 import { FollowUpProcessor, MaintenanceProcessor, NotificationsProcessor } from './processors';
 import { WorkerMetricsServer } from './metrics-server';
 import { Schedules } from './schedules';
@@ -34,6 +35,7 @@ import { Schedules } from './schedules';
     NextStepsJobsModule,
     NotificationJobsModule,
     DataRightsJobsModule,
+    ReportJobsModule,
   ],
   providers: [
     JobDispatcher,

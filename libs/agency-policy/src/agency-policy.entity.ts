@@ -1,8 +1,9 @@
 import { Agency } from '@lib/agencies';
 import { ContactWindow, Weekday } from '@lib/policy';
-import { Column, Entity, ForeignKey, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, ForeignKey, PrimaryColumn } from 'typeorm';
 
 @Entity({ name: 'agency_policies' })
+@Check('agency_policies_weekly_report_hour_check', `weekly_report_hour BETWEEN 0 AND 23`)
 @ForeignKey(() => Agency, ['agencyId'], ['id'], { name: 'agency_policies_agency_fkey' })
 export class AgencyPolicy {
   @PrimaryColumn('uuid', { name: 'agency_id' })
@@ -55,6 +56,12 @@ export class AgencyPolicy {
 
   @Column('smallint', { name: 'rejected_retention_days', default: 365 })
   rejectedRetentionDays!: number;
+
+  @Column('smallint', { name: 'weekly_report_hour', default: 7 })
+  weeklyReportHour!: number;
+
+  @Column('text', { name: 'report_recipients', array: true, default: () => "'{}'" })
+  reportRecipients!: string[];
 
   @Column('char', { name: 'holiday_country', length: 2 })
   holidayCountry!: string;

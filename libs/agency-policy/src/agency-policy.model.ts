@@ -75,6 +75,12 @@ export class AgencyPolicyModel {
   @Field(() => Int, { description: 'Calendar days after rejection before a rejected candidate is anonymised' })
   rejectedRetentionDays!: number;
 
+  @Field(() => Int, { description: "The weekly report goes out on Monday at this hour of the agency's time zone" })
+  weeklyReportHour!: number;
+
+  @Field(() => [String], { description: "Who receives the weekly report; empty: the agency's admins" })
+  reportRecipients!: string[];
+
   @Field(() => HolidayCalendarModel)
   holidays!: HolidayCalendarModel;
 }

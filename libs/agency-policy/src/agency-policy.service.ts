@@ -59,9 +59,19 @@ export class AgencyPolicyService {
     });
     // Every open application is planned again under the new rules, in the background and in batches.
     const agencyId = ctx.agencyId!;
-    ctx.afterCommit(() =>
-      this.jobs.add(JobName.RECOMPUTE_AGENCY, { agencyId }, { jobId: jobId(JobName.RECOMPUTE_AGENCY, ctx.requestId) }),
-    );
+    ctx.afterCommit(async () => {
+      await this.jobs.add(
+        JobName.RECOMPUTE_AGENCY,
+        { agencyId },
+        { jobId: jobId(JobName.RECOMPUTE_AGENCY, ctx.requestId) },
+      );
+      // The weekly report's Monday scheduler follows the report hour.
+      await this.jobs.add(
+        JobName.REPORT_SCHEDULE_AGENCY,
+        { agencyId },
+        { jobId: jobId(JobName.REPORT_SCHEDULE_AGENCY, ctx.requestId) },
+      );
+    });
     return next;
   }
 }

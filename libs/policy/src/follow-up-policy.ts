@@ -49,6 +49,10 @@ export interface FollowUpPolicy {
   erasureReviewDays: number;
   /** Data rights: days after a rejection before a candidate with only rejected applications is anonymised. */
   rejectedRetentionDays: number;
+  /** The weekly report goes out on Monday at this hour of the agency's time zone. */
+  weeklyReportHour: number;
+  /** Who receives the weekly report by e-mail; empty: the agency's admins. */
+  reportRecipients: string[];
   /** The holiday calendar: country and region of date-holidays, and the agency's own days off. */
   holidayCountry: string;
   holidayRegion: string | null;
@@ -77,6 +81,8 @@ export function defaultFollowUpPolicy(country: string): FollowUpPolicy {
     overdueGraceWorkingDays: 2,
     erasureReviewDays: 30,
     rejectedRetentionDays: 365,
+    weeklyReportHour: 7,
+    reportRecipients: [],
     holidayCountry: country,
     holidayRegion: null,
     extraHolidays: [],

@@ -5,7 +5,11 @@ import { jobId, JobName } from './job-names';
 import { JobQueue } from './job-queue';
 
 type AgencyJobName =
-  JobName.PURGE_EXPIRED_AUTH | JobName.ESCALATE_AGENCY | JobName.DIGEST_AGENCY | JobName.DATA_RIGHTS_AGENCY;
+  | JobName.PURGE_EXPIRED_AUTH
+  | JobName.ESCALATE_AGENCY
+  | JobName.DIGEST_AGENCY
+  | JobName.DATA_RIGHTS_AGENCY
+  | JobName.REPORT_SCHEDULE_AGENCY;
 
 /**
  * A sweep runs one job per agency, each in its own transaction under its own

@@ -13,6 +13,9 @@ export enum JobName {
   DIGEST_AGENCY = 'notifications.digest.agency',
   DATA_RIGHTS_SWEEP = 'data-rights.sweep',
   DATA_RIGHTS_AGENCY = 'data-rights.agency',
+  REPORT_SCHEDULES_SWEEP = 'reports.schedules.sweep',
+  REPORT_SCHEDULE_AGENCY = 'reports.schedule.agency',
+  WEEKLY_REPORT = 'reports.weekly',
 }
 
 export const JOB_QUEUES: Record<JobName, QueueName> = {
@@ -27,6 +30,9 @@ export const JOB_QUEUES: Record<JobName, QueueName> = {
   [JobName.DIGEST_AGENCY]: QueueName.NOTIFICATIONS,
   [JobName.DATA_RIGHTS_SWEEP]: QueueName.MAINTENANCE,
   [JobName.DATA_RIGHTS_AGENCY]: QueueName.MAINTENANCE,
+  [JobName.REPORT_SCHEDULES_SWEEP]: QueueName.MAINTENANCE,
+  [JobName.REPORT_SCHEDULE_AGENCY]: QueueName.MAINTENANCE,
+  [JobName.WEEKLY_REPORT]: QueueName.MAINTENANCE,
 };
 
 /**
@@ -46,6 +52,9 @@ export interface JobPayloads {
   [JobName.DIGEST_AGENCY]: { agencyId: string };
   [JobName.DATA_RIGHTS_SWEEP]: Record<string, never>;
   [JobName.DATA_RIGHTS_AGENCY]: { agencyId: string };
+  [JobName.REPORT_SCHEDULES_SWEEP]: Record<string, never>;
+  [JobName.REPORT_SCHEDULE_AGENCY]: { agencyId: string };
+  [JobName.WEEKLY_REPORT]: { agencyId: string };
 }
 
 /** BullMQ job ids may not contain colons (scheduler job ids do). */

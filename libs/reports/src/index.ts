@@ -6,3 +6,6 @@ export * from './report-figures';
 export * from './report-figures.service';
 export * from './report-week';
 export * from './reports.module';
+export * from './report-jobs';
+export * from './report-scheduler';
+export * from './weekly-report-mail';

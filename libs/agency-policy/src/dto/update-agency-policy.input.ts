@@ -7,6 +7,7 @@ import {
   ArrayUnique,
   IsArray,
   IsBoolean,
+  IsEmail,
   IsEnum,
   IsInt,
   IsISO31661Alpha2,
@@ -135,6 +136,18 @@ export class UpdateAgencyPolicyInput {
   @Field(() => Int, { nullable: true })
   @apply(days(30, 3650))
   rejectedRetentionDays?: number;
+
+  @Field(() => Int, { nullable: true })
+  @apply(days(0, 23))
+  weeklyReportHour?: number;
+
+  @Field(() => [String], { nullable: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ArrayUnique()
+  @IsEmail({}, { each: true, message: 'Each report recipient must be an e-mail address' })
+  reportRecipients?: string[];
 
   @Field(() => HolidayCalendarInput, { nullable: true })
   @IsOptional()
