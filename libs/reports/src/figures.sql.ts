@@ -1,7 +1,9 @@
 /**
  * The figures of one agency's week, each one set-based statement grouped by
  * the candidate's counselor: $1 agency, $2 week start, $3 week end (exclusive).
- * Agency totals are the sums of the counselors' rows.
+ * Agency totals are the sums of the counselors' rows. Every statement takes
+ * the same three parameters; the "as of the week's end" ones state $2's type
+ * (`$2::timestamptz < $3`) because PostgreSQL refuses a parameter it cannot type.
  */
 const APPS = `SELECT a.id, a.agency_id, c.counselor_id FROM applications a
   JOIN candidates c ON c.agency_id = a.agency_id AND c.id = a.candidate_id WHERE a.agency_id = $1`;
