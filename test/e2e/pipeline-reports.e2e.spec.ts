@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { parse } from 'csv-parse/sync';
 import { DateTime } from 'luxon';
 import { errorCode, startTestApi, TestApi } from '../support/api';
 import { inviteCounselor, setUpApplication, signUpAgency, SignedUpAgency } from '../support/factories';
@@ -60,6 +62,64 @@ describe('weekly pipeline reports over GraphQL', () => {
       .pipelineReport;
     expect(forCounselor.stalled[0]).toMatchObject({ candidateName: null, applicationId: application.application });
     expect(errorCode(await api.gql(GENERATE, { weekStart: thisMonday }, { token: counselor.token }))).toBe('FORBIDDEN');
+  });
+
+  it('downloads a revision as CSV and as a self-contained HTML page, with the same name rule', async () => {
+    const { id } = (await asA(REPORT, { weekStart: thisMonday })).data!.pipelineReport;
+    const download = (file: string, token?: string) =>
+      fetch(`${api.url}/reports/${file}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+
+    const csv = await download(`${id}.csv`, agencyA.accessToken);
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(csv.headers.get('content-disposition')).toBe(`attachment; filename="pipeline-report-${thisMonday}-r2.csv"`);
+    const rows = parse(await csv.text(), { bom: true, relax_column_count: true }) as string[][];
+    const section = (title: string) => rows.slice(rows.findIndex((row) => row[0] === title) + 1);
+    expect(section('Summary').slice(0, 2)).toEqual([
+      ['Figure', 'This week', 'Change against last week'],
+      ['Interviews', '1', expect.any(String)],
+    ]);
+    expect(section('Stages')[0]).toEqual(['Stage', 'At week end', 'Moved in', 'Moved out']);
+    expect(section('Per counselor')[1]![0]).toMatch(/^Admin /);
+    expect(section('Stalled applications')[1]).toEqual([
+      application.application,
+      'Candidate report',
+      expect.stringMatching(/^Admin /),
+      expect.any(String),
+      expect.any(String),
+    ]);
+
+    const page = await download(`${id}.html`, agencyA.accessToken);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(page.headers.get('content-security-policy')).toContain("default-src 'none'");
+    const html = await page.text();
+    for (const chart of ['chart-funnel', 'chart-outcomes', 'chart-counselors']) expect(html).toContain(`id="${chart}"`);
+    expect(html).toContain('Candidate report');
+    expect(html).not.toMatch(/<script|src=|href=/);
+
+    const counselorCsv = await (await download(`${id}.csv`, counselor.token)).text();
+    expect(counselorCsv).not.toContain('Candidate report');
+    expect(counselorCsv).toContain("(another counselor's candidate)");
+    const counselorPage = await (await download(`${id}.html`, counselor.token)).text();
+    expect(counselorPage).not.toContain('Candidate report');
+    expect(counselorPage).toContain('id="chart-funnel"');
+  });
+
+  it('answers NOT_FOUND for another agency, an unknown id or format, and UNAUTHENTICATED without a token', async () => {
+    const { id } = (await asA(REPORT, { weekStart: thisMonday })).data!.pipelineReport;
+    const download = async (file: string, token?: string) => {
+      const response = await fetch(`${api.url}/reports/${file}`, {
+        headers: token ? { authorization: `Bearer ${token}` } : {},
+      });
+      return { status: response.status, code: ((await response.json()) as { code: string }).code };
+    };
+    expect(await download(`${id}.html`, agencyB.accessToken)).toEqual({ status: 404, code: 'NOT_FOUND' });
+    expect(await download(`${id}.csv`, agencyB.accessToken)).toEqual({ status: 404, code: 'NOT_FOUND' });
+    expect(await download(`${randomUUID()}.csv`, agencyA.accessToken)).toEqual({ status: 404, code: 'NOT_FOUND' });
+    expect(await download(`${id}.pdf`, agencyA.accessToken)).toEqual({ status: 404, code: 'NOT_FOUND' });
+    expect(await download(`not-an-id.csv`, agencyA.accessToken)).toEqual({ status: 404, code: 'NOT_FOUND' });
+    expect(await download(`${id}.csv`)).toEqual({ status: 401, code: 'UNAUTHENTICATED' });
   });
 
   it('refuses a week not starting on a Monday, and keeps agencies apart', async () => {

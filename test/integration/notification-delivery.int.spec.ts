@@ -111,15 +111,19 @@ describe('notification delivery: the outbox, on real PostgreSQL and Redis', () =
     return webhook;
   }
 
-  async function insertEmail(agency: { agencyId: string; adminId: string }, subject = 'Escalation'): Promise<string> {
+  async function insertEmail(
+    agency: { agencyId: string; adminId: string },
+    subject = 'Escalation',
+    html: string | null = null,
+  ): Promise<string> {
     const id = randomUUID();
     await owner((client) =>
       client.query(
         `INSERT INTO notifications (agency_id, id, dedupe_key, kind, channel, recipient_user_id, target, subject, body,
-                                    payload, status, next_attempt_at, created_at)
-         VALUES ($1, $2, $3, 'escalation.raised', 'EMAIL', $4, 'admin@example.test', $5, 'Please call HR.', '{}',
+                                    html_body, payload, status, next_attempt_at, created_at)
+         VALUES ($1, $2, $3, 'escalation.raised', 'EMAIL', $4, 'admin@example.test', $5, 'Please call HR.', $7, '{}',
                  'PENDING', $6, $6)`,
-        [agency.agencyId, id, `test:${id}`, agency.adminId, subject, clock.now()],
+        [agency.agencyId, id, `test:${id}`, agency.adminId, subject, clock.now(), html],
       ),
     );
     return id;
@@ -191,6 +195,19 @@ describe('notification delivery: the outbox, on real PostgreSQL and Redis', () =
     // Agency A's runs never touched agency B's row.
     expect(await rowsOf(b.agencyId)).toEqual([expect.objectContaining({ id: other, status: 'PENDING', attempts: 0 })]);
     expect(await filesOf(b.agencyId)).toEqual([]);
+  });
+
+  it('sends an e-mail with an HTML body as multipart/alternative, the plain text first', async () => {
+    const a = await newAgency();
+    const id = await insertEmail(a, 'Report', '<!DOCTYPE html><p>Please call <b>HR</b>.</p>');
+    expect(await delivery.deliverDue(a.agencyId)).toMatchObject({ delivered: 1 });
+    const message = await readFile(join(mailDir, a.agencyId, `${id}.eml`), 'utf8');
+    expect(message).toMatch(/^Content-Type: multipart\/alternative;/m);
+    const text = message.indexOf('Content-Type: text/plain');
+    const html = message.indexOf('Content-Type: text/html');
+    expect(text).toBeGreaterThan(0);
+    expect(html).toBeGreaterThan(text);
+    expect(message.slice(html)).toContain('<b>HR</b>');
   });
 
   it('delivers a notification claimed by a worker that died, once, after the lease', async () => {

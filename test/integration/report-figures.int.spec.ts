@@ -320,7 +320,9 @@ describe('the weekly pipeline figures of a known week', () => {
     expect(await job.run({ agencyId: ids.agency! })).toEqual({ weekStart: '2027-03-22', emailed: 0 });
     const { reports, mails } = await withOwner(harness.db.ownerUrl, async (client) => ({
       reports: (await client.query(`SELECT revision FROM pipeline_reports WHERE agency_id = $1`, [ids.agency])).rows,
-      mails: (await client.query(`SELECT target, subject, body FROM notifications WHERE kind = 'report.weekly'`)).rows,
+      mails: (
+        await client.query(`SELECT target, subject, body, html_body FROM notifications WHERE kind = 'report.weekly'`)
+      ).rows,
     }));
     expect(reports).toEqual([{ revision: 1 }]);
     expect(mails).toEqual([
@@ -328,6 +330,10 @@ describe('the weekly pipeline figures of a known week', () => {
     ]);
     expect(mails[0].body).toContain('Interviews: 1 (+0)');
     expect(mails[0].body).not.toContain('K Two');
+    // The HTML report is the alternative body, with its charts, and without candidate names either.
+    expect(mails[0].html_body).toContain('<svg xmlns="http://www.w3.org/2000/svg" id="chart-funnel"');
+    expect(mails[0].html_body).toContain('id="chart-counselors"');
+    expect(mails[0].html_body).not.toContain('K Two');
   });
 
   it('refuses a week that does not start on a Monday', () => {

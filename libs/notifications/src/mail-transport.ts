@@ -13,6 +13,8 @@ export interface OutgoingMail {
   to: string;
   subject: string;
   text: string;
+  /** Sent as the HTML alternative of the plain text. */
+  html?: string;
 }
 
 /** SMTP waits bounded well inside the delivery lease; nodemailer's defaults run to minutes. */
@@ -47,6 +49,7 @@ export class MailTransport implements OnModuleDestroy {
       to: mail.to,
       subject: mail.subject,
       text: mail.text,
+      html: mail.html,
       messageId: messageIdOf(mail.notificationId),
       date: this.clock.now(),
     });

@@ -30,6 +30,7 @@ export interface ClaimedNotification {
   target: string;
   subject: string;
   body: string;
+  htmlBody: string | null;
   payload: Record<string, unknown>;
   /** After this claim's increment: the claim's fencing token. */
   attempts: number;
@@ -60,8 +61,8 @@ const CLAIM = `
         ORDER BY next_attempt_at
         LIMIT ${BATCH_SIZE}
         FOR UPDATE SKIP LOCKED)
-    RETURNING agency_id, id, channel, webhook_id, target, subject, body, payload, attempts)
-  SELECT c.id, c.channel, c.target, c.subject, c.body, c.payload, c.attempts, w.secret
+    RETURNING agency_id, id, channel, webhook_id, target, subject, body, html_body, payload, attempts)
+  SELECT c.id, c.channel, c.target, c.subject, c.body, c.html_body AS "htmlBody", c.payload, c.attempts, w.secret
     FROM claimed c
     LEFT JOIN agency_webhooks w ON w.agency_id = c.agency_id AND w.id = c.webhook_id
    WHERE c.agency_id = $1`;
@@ -136,6 +137,7 @@ export class NotificationDeliveryService {
           to: notification.target,
           subject: notification.subject,
           text: notification.body,
+          html: notification.htmlBody ?? undefined,
         });
       } else {
         if (notification.secret === null) return { id, attempts, error: 'The webhook was removed', permanent: true };

@@ -63,6 +63,10 @@ export class Notification {
   @Column('text')
   body!: string;
 
+  /** An e-mail's HTML alternative, when it has one. */
+  @Column('text', { name: 'html_body', nullable: true })
+  htmlBody!: string | null;
+
   @Column('jsonb')
   payload!: Record<string, unknown>;
 

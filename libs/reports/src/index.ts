@@ -9,3 +9,5 @@ export * from './reports.module';
 export * from './report-jobs';
 export * from './report-scheduler';
 export * from './weekly-report-mail';
+export * from './render/report-csv';
+export * from './render/report-html';

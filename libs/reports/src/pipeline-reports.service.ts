@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { isUUID } from 'class-validator';
 import { AgenciesService } from '@lib/agencies';
 import { AuditService } from '@lib/audit';
 import { Clock } from '@lib/clock';
@@ -8,6 +9,7 @@ import { Connection, paginateByCreation } from '@lib/graphql';
 import { randomUUID } from 'node:crypto';
 import { PipelineReport } from './pipeline-report.entity';
 import { PipelineReportModel } from './pipeline-report.model';
+import { presentReport } from './present-report';
 import { ReportFiguresService } from './report-figures.service';
 import { previousWeek, reportWeek } from './report-week';
 
@@ -59,6 +61,14 @@ export class PipelineReportsService {
     return report;
   }
 
+  /** One stored revision by its id (the downloads' address); another agency's is NOT_FOUND under row-level security. */
+  async getById(ctx: RequestContext, id: string): Promise<PipelineReport> {
+    if (!isUUID(id)) throw new NotFoundError('PipelineReport');
+    const report = await (await ctx.repository(PipelineReport)).findOneBy({ agencyId: ctx.agencyId!, id });
+    if (!report) throw new NotFoundError('PipelineReport');
+    return report;
+  }
+
   async list(ctx: RequestContext, first: number, after?: string): Promise<Connection<PipelineReport>> {
     const query = (await ctx.repository(PipelineReport))
       .createQueryBuilder('r')
@@ -69,19 +79,7 @@ export class PipelineReportsService {
   /** The report as the reader may see it: a counselor sees candidate names for their own candidates only. */
   view(ctx: RequestContext, report: PipelineReport): PipelineReportModel {
     const user = ctx.user;
-    const ownsAll = user.role === Role.ADMIN;
-    return {
-      ...report.figures,
-      id: report.id,
-      weekStart: report.weekStart,
-      weekEnd: report.weekEnd,
-      generatedAt: report.generatedAt,
-      revision: report.revision,
-      stalled: report.figures.stalled.map((entry) => ({
-        ...entry,
-        candidateName: ownsAll || entry.counselorId === user.userId ? entry.candidateName : null,
-      })),
-    };
+    return presentReport(report, (counselorId) => user.role === Role.ADMIN || counselorId === user.userId);
   }
 
   private async latestRow(ctx: RequestContext, weekStart: string): Promise<PipelineReport | null> {

@@ -71,7 +71,12 @@ export class WeeklyReportJob implements JobHandler<JobPayloads[JobName.WEEKLY_RE
         .minus({ weeks: 1 })
         .toISODate()!;
       const report = await this.reports.generate(ctx, weekStart, false);
-      const emailed = await queueWeeklyReportMail(ctx, report, (await this.policies.get(ctx)).reportRecipients, now);
+      const emailed = await queueWeeklyReportMail(ctx, {
+        agencyName: agency.name,
+        report,
+        recipients: (await this.policies.get(ctx)).reportRecipients,
+        now,
+      });
       if (emailed > 0) this.kick.afterCommit(ctx);
       return { weekStart, emailed };
     });

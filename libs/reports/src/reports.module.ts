@@ -7,6 +7,7 @@ import { NotificationsModule } from '@lib/notifications';
 import { PipelineReport } from './pipeline-report.entity';
 import { PipelineReportsResolver } from './pipeline-reports.resolver';
 import { PipelineReportsService } from './pipeline-reports.service';
+import { ReportDownloadsController } from './report-downloads.controller';
 import { ReportFiguresService } from './report-figures.service';
 import { ReportScheduleAgencyJob, ReportSchedulesSweepJob, WeeklyReportJob } from './report-jobs';
 import { ReportScheduler } from './report-scheduler';
@@ -18,7 +19,11 @@ import { ReportScheduler } from './report-scheduler';
 })
 export class ReportsModule {}
 
-@Module({ imports: [ReportsModule], providers: [PipelineReportsResolver] })
+@Module({
+  imports: [ReportsModule, AgenciesModule],
+  controllers: [ReportDownloadsController],
+  providers: [PipelineReportsResolver],
+})
 export class ReportsApiModule {}
 
 @Module({
