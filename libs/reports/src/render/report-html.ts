@@ -37,14 +37,15 @@ const STYLE = `
 `;
 
 const html = escapeHtml;
-const cell = (value: number | string) =>
-  typeof value === 'number' ? `<td class="number">${value}</td>` : `<td>${html(value)}</td>`;
+/** The first column names the row; the others hold figures, aligned on the right. */
+const cell = (value: number | string, column = 0) =>
+  column > 0 ? `<td class="number">${html(String(value))}</td>` : `<td>${html(String(value))}</td>`;
 const header = (labels: string[]) =>
   `<tr>${labels.map((label, index) => `<th${index > 0 ? ' class="number"' : ''}>${html(label)}</th>`).join('')}</tr>`;
 
 function table(labels: string[], rows: Array<Array<number | string>>): string {
   const body = rows.length
-    ? rows.map((row) => `<tr>${row.map(cell).join('')}</tr>`).join('')
+    ? rows.map((row) => `<tr>${row.map((value, column) => cell(value, column)).join('')}</tr>`).join('')
     : `<tr><td colspan="${labels.length}">None</td></tr>`;
   return `<table><thead>${header(labels)}</thead><tbody>${body}</tbody></table>`;
 }

@@ -40,7 +40,7 @@ export function svgBarChart(chart: BarChart): string {
   const largest = Math.max(1, ...chart.groups.flatMap((group) => group.values));
   const scale = (WIDTH - LABEL_WIDTH - VALUE_WIDTH) / largest;
 
-  const legendItems = chart.series.map((series, index) => {
+  const legendItems = (legend ? chart.series : []).map((series, index) => {
     const x = LABEL_WIDTH + index * 130;
     return (
       `<rect x="${x}" y="4" width="12" height="12" fill="${series.colour}"/>` +
