@@ -115,9 +115,7 @@ describeInBrowser('the HTML report in headless Chromium', () => {
     // Printed on A4, nothing sticks out of the page's width.
     await page.emulateMediaType('print');
     await page.setViewport({ width: 718, height: 1000 });
-    const overflow = await page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    );
+    const overflow = await page.$eval('html', (root) => root.scrollWidth - root.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     const pdf = await page.pdf({ format: 'A4', printBackground: true });
     expect(Buffer.from(pdf.subarray(0, 5)).toString()).toBe('%PDF-');
