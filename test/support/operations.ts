@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
+  astFromValue,
   buildSchema,
   GraphQLField,
   GraphQLInputType,
   GraphQLObjectType,
+  GraphQLOutputType,
   GraphQLSchema,
   getNamedType,
   isEnumType,
@@ -14,6 +16,7 @@ import {
   isObjectType,
   isScalarType,
   isUnionType,
+  print,
 } from 'graphql';
 
 export interface Operation {
@@ -82,4 +85,59 @@ export function everyOperation(schema: GraphQLSchema = committedSchema()): Opera
       };
     }),
   );
+}
+
+/** One root field of the schema, for tests that build their own documents and variables (the isolation matrix). */
+export interface RootField {
+  kind: 'query' | 'mutation';
+  name: string;
+  field: GraphQLField<unknown, unknown>;
+}
+
+/** Every query and mutation of the schema, as fields: the same list as `everyOperation`, in the same order. */
+export function everyRootField(schema: GraphQLSchema = committedSchema()): RootField[] {
+  const roots: ['query' | 'mutation', GraphQLObjectType | null | undefined][] = [
+    ['query', schema.getQueryType()],
+    ['mutation', schema.getMutationType()],
+  ];
+  return roots.flatMap(([kind, root]) =>
+    Object.values(root?.getFields() ?? {}).map((field) => ({ kind, name: field.name, field })),
+  );
+}
+
+function callableWithoutArguments(field: GraphQLField<unknown, unknown>): boolean {
+  return field.args.every((arg) => !isNonNullType(arg.type) || arg.defaultValue !== undefined);
+}
+
+/**
+ * A selection set for an output type: every field callable without arguments, `depth` object levels down,
+ * then just `id` where there is one; a type already on the path is not entered again (Application ->
+ * candidate -> applications...). So a response shows every id and text it carries. '' for a leaf type.
+ */
+export function deepSelection(type: GraphQLOutputType, depth: number, path: ReadonlySet<string> = new Set()): string {
+  const named = getNamedType(type);
+  if (isUnionType(named)) {
+    const members = named.getTypes().map((member) => `... on ${member.name}${deepSelection(member, depth, path)}`);
+    return ` { __typename ${members.join(' ')} }`;
+  }
+  if (!isObjectType(named)) return '';
+  const fields = Object.values(named.getFields()).filter(callableWithoutArguments);
+  if (depth <= 0 || path.has(named.name))
+    return fields.some((field) => field.name === 'id') ? ' { id }' : ' { __typename }';
+  const inner = new Set([...path, named.name]);
+  return ` { ${fields.map((field) => `${field.name}${deepSelection(field.type, depth - 1, inner)}`).join(' ')} }`;
+}
+
+/** The document calling one root field with all its arguments as variables, with the given selection set. */
+export function operationDocument(root: RootField, selectionSet: string): string {
+  const { field } = root;
+  // An argument's default goes on its variable too, so that leaving the variable out means the default.
+  const declarations = field.args
+    .map((arg) => {
+      const defaultValue = arg.defaultValue === undefined ? undefined : astFromValue(arg.defaultValue, arg.type);
+      return `$${arg.name}: ${String(arg.type)}${defaultValue ? ` = ${print(defaultValue)}` : ''}`;
+    })
+    .join(', ');
+  const uses = field.args.map((arg) => `${arg.name}: $${arg.name}`).join(', ');
+  return `${root.kind}${declarations ? `(${declarations})` : ''} { ${field.name}${uses ? `(${uses})` : ''}${selectionSet} }`;
 }
