@@ -4,6 +4,7 @@ import { AUTH_PAYLOAD, login, signUpAgency, SignedUpAgency } from '../support/fa
 const INVITE = `mutation Invite($input: InviteUserInput!) { inviteUser(input: $input) { id token expiresAt role email } }`;
 const ACCEPT = `mutation Accept($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { ${AUTH_PAYLOAD} } }`;
 const COUNSELOR_PASSWORD = 'counselor password 123';
+const DEACTIVATE = `mutation Deactivate($id: ID!) { deactivateUser(userId: $id) { id deactivatedAt } }`;
 
 describe('invitations and roles', () => {
   let api: TestApi;
@@ -81,6 +82,45 @@ describe('invitations and roles', () => {
     expect(errorCode(invite)).toBe('FORBIDDEN');
     expect(errorCode(await api.gql(`{ users { totalCount } }`, {}, { token: counselorToken }))).toBe('FORBIDDEN');
     expect((await api.gql(`{ me { role } }`, {}, { token: counselorToken })).data!.me.role).toBe('COUNSELOR');
+  });
+
+  describe('deactivated accounts', () => {
+    const invite = (email: string, role: string, token = agency.accessToken) =>
+      api.gql(INVITE, { input: { email, name: email, role } }, { token });
+    const accept = (token: string, password = COUNSELOR_PASSWORD) => api.gql(ACCEPT, { input: { token, password } });
+
+    it('does not come back through a second invitation to the same address, nor get a new one', async () => {
+      // Two invitations to one address can be pending at once; accepting the first leaves the second.
+      const first = (await invite('twice@agency.test', 'COUNSELOR')).data!.inviteUser.token;
+      const second = (await invite('twice@agency.test', 'ADMIN')).data!.inviteUser.token;
+      const user = (await accept(first)).data!.acceptInvitation.user;
+      await api.gql(DEACTIVATE, { id: user.id }, { token: agency.accessToken });
+
+      expect(errorCode(await accept(second, 'a brand new password'))).toBe('BAD_USER_INPUT');
+      expect(errorCode(await login(api, agency.slug, 'twice@agency.test', 'a brand new password'))).toBe(
+        'UNAUTHENTICATED',
+      );
+      expect(errorCode(await login(api, agency.slug, 'twice@agency.test', COUNSELOR_PASSWORD))).toBe('UNAUTHENTICATED');
+      // The admin brings the account back with reactivateUser, not with a new invitation.
+      expect(errorCode(await invite('twice@agency.test', 'COUNSELOR'))).toBe('BAD_USER_INPUT');
+    });
+
+    it('withdraws the invitations a deactivated user issued: they saw the tokens, so those are no way back', async () => {
+      const leaving = (await accept((await invite('leaving-admin@agency.test', 'ADMIN')).data!.inviteUser.token)).data!
+        .acceptInvitation;
+      const planted = (await invite('a-friend@elsewhere.test', 'ADMIN', leaving.accessToken)).data!.inviteUser.token;
+      const deactivated = await api.gql(DEACTIVATE, { id: leaving.user.id }, { token: agency.accessToken });
+      expect(deactivated.data!.deactivateUser.deactivatedAt).toBeTruthy();
+
+      expect(errorCode(await accept(planted))).toBe('BAD_USER_INPUT');
+      // Reactivation gives the account back, not the invitations.
+      await api.gql(
+        `mutation($id: ID!) { reactivateUser(userId: $id) { id } }`,
+        { id: leaving.user.id },
+        { token: agency.accessToken },
+      );
+      expect(errorCode(await accept(planted))).toBe('BAD_USER_INPUT');
+    });
   });
 
   it('does not invite candidates through inviteUser', async () => {

@@ -4,10 +4,13 @@ import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AgenciesModule } from '@lib/agencies';
+import { AuditModule } from '@lib/audit';
 import { UsersModule } from '@lib/users';
 import { AuthResolver } from './auth.resolver';
 import { AuthHousekeepingService } from './auth-housekeeping.service';
 import { AuthService } from './auth.service';
+import { UserDeactivationResolver } from './deactivation/user-deactivation.resolver';
+import { UserDeactivationService } from './deactivation/user-deactivation.service';
 import { AUTH_ENTITIES } from './entities';
 import { AccessGuard } from './guards/access.guard';
 import { InvitationsService } from './invitations.service';
@@ -22,7 +25,7 @@ import { PurgeExpiredAuthJob, PurgeExpiredAuthSweepJob } from './jobs/purge-expi
 
 /** Sessions, tokens, invitations and credentials: usable by the API and the workers. */
 @Module({
-  imports: [TypeOrmModule.forFeature(AUTH_ENTITIES), JwtModule.register({}), AgenciesModule, UsersModule],
+  imports: [TypeOrmModule.forFeature(AUTH_ENTITIES), JwtModule.register({}), AgenciesModule, UsersModule, AuditModule],
   providers: [
     AuthService,
     SessionsService,
@@ -31,6 +34,7 @@ import { PurgeExpiredAuthJob, PurgeExpiredAuthSweepJob } from './jobs/purge-expi
     PasswordHasher,
     LoginThrottleService,
     AuthHousekeepingService,
+    UserDeactivationService,
   ],
   exports: [
     AuthService,
@@ -39,6 +43,7 @@ import { PurgeExpiredAuthJob, PurgeExpiredAuthSweepJob } from './jobs/purge-expi
     AccessTokenService,
     PasswordHasher,
     AuthHousekeepingService,
+    UserDeactivationService,
   ],
 })
 export class AuthModule {}
@@ -59,6 +64,7 @@ export class AuthJobsModule {}
     LocalStrategy,
     AuthResolver,
     UserAgencyResolver,
+    UserDeactivationResolver,
   ],
 })
 export class AuthApiModule {}

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { AgenciesService, Agency } from '@lib/agencies';
 import { RequestContext, Role, UserPrincipal } from '@lib/context';
-import { User, UsersService } from '@lib/users';
+import { UnauthenticatedError } from '@lib/errors';
+import { isDeactivated, User, UsersService } from '@lib/users';
 import { LoginThrottleService } from './login-throttle.service';
 import { SessionRevocation, SessionsService } from './sessions.service';
 import { AccessTokenService } from './tokens/access-token.service';
@@ -58,18 +59,18 @@ export class AuthService {
   /**
    * Checks a password under the login throttle. Returns the user, or null for
    * any wrong agency, e-mail or password alike, so the three cannot be told apart.
+   * A deactivated account is refused the same way, after the same work, and
+   * stays counted as a failure: neither the answer, its timing nor the throttle
+   * tells that its password was right.
    */
   async validateCredentials(ctx: RequestContext, credentials: Credentials): Promise<User | null> {
     const attempt = { ...credentials, clientAddress: ctx.clientAddress ?? 'unknown' };
-    await this.throttle.assertAllowed(attempt);
+    await this.throttle.reserveAttempt(attempt);
     const user = await this.findUser(ctx, credentials);
     const valid = user
       ? await this.hasher.verify(user.passwordHash, credentials.password)
       : await this.hasher.verifyNothing(credentials.password);
-    if (!user || !valid) {
-      await this.throttle.recordFailure(attempt);
-      return null;
-    }
+    if (!user || !valid || isDeactivated(user)) return null;
     await this.throttle.recordSuccess(attempt);
     return user;
   }
@@ -82,6 +83,8 @@ export class AuthService {
   async refresh(ctx: RequestContext, refreshToken: string): Promise<AuthResult> {
     const refresh = await this.sessions.rotate(ctx, refreshToken);
     const user = await this.users.get(ctx, refresh.userId);
+    // Deactivation revokes the sessions too; this holds even for one started while it ran.
+    if (isDeactivated(user)) throw new UnauthenticatedError('The session has ended');
     return this.result(ctx, user, refresh.sessionId, refresh);
   }
 

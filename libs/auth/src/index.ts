@@ -11,3 +11,5 @@ export * from './jobs/purge-expired-auth.job';
 export * from './auth.resolver';
 export * from './user-agency.resolver';
 export * from './models/invitation.model';
+export * from './deactivation/user-deactivation.service';
+export * from './deactivation/user-deactivation.resolver';

@@ -61,6 +61,22 @@ export class InvitationsService {
     return { invitation, token: token.value };
   }
 
+  /**
+   * Ends the pending invitations a user issued: their tokens were shown to
+   * that user, so someone leaving could otherwise come back through one.
+   * They end as expired ones do. Returns how many.
+   */
+  async withdrawIssuedBy(ctx: RequestContext, userId: string): Promise<number> {
+    const now = this.clock.now();
+    const withdrawn = await ctx.query<{ id: string }>(
+      `UPDATE invitations SET expires_at = $3
+        WHERE agency_id = $1 AND invited_by_user_id = $2 AND accepted_at IS NULL AND expires_at > $3
+        RETURNING id`,
+      [ctx.agencyId, userId, now],
+    );
+    return withdrawn.length;
+  }
+
   /** Consumes the invitation and creates its user; a second use, or a late one, is refused. */
   async accept(ctx: RequestContext, tokenValue: string, password: string): Promise<User> {
     const parsed = parseOpaqueToken(tokenValue);

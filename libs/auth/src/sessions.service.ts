@@ -18,6 +18,7 @@ export interface IssuedRefreshToken {
 export enum SessionRevocation {
   LOGOUT = 'LOGOUT',
   REFRESH_TOKEN_REUSED = 'REFRESH_TOKEN_REUSED',
+  USER_DEACTIVATED = 'USER_DEACTIVATED',
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -84,10 +85,40 @@ export class SessionsService {
     );
   }
 
-  /** Throws UNAUTHENTICATED unless the context's session is live (not logged out, not revoked, not expired). */
+  /** Ends every live session of a user, with their refresh tokens and access tokens. Returns how many. */
+  async revokeAllOfUser(ctx: RequestContext, userId: string, reason: SessionRevocation): Promise<number> {
+    const revoked = await ctx.query<{ id: string }>(
+      `UPDATE auth_sessions SET revoked_at = $3, revoked_reason = $4
+        WHERE agency_id = $1 AND user_id = $2 AND revoked_at IS NULL
+        RETURNING id`,
+      [ctx.agencyId, userId, this.clock.now(), reason],
+    );
+    return revoked.length;
+  }
+
+  /**
+   * Throws UNAUTHENTICATED unless the context's session is live (not logged
+   * out, not revoked, not expired), its user is active, and the token's role
+   * is still the user's. One statement, as before: the user row comes with the
+   * session. A deactivation revokes the sessions anyway; checking the user too
+   * also ends a session that a sign-in started while the deactivation ran.
+   * A token signed before a change of role speaks for a role the user no
+   * longer has: refused, and the next refresh carries the new one.
+   */
   async assertActive(ctx: RequestContext): Promise<void> {
-    const session = await this.activeSession(ctx, ctx.user.sessionId);
-    if (!session || session.userId !== ctx.user.userId) throw new UnauthenticatedError('The session has ended');
+    const principal = ctx.user;
+    const [live] = await ctx.query<{ role: string; candidate_id: string | null }>(
+      `SELECT u.role, u.candidate_id
+         FROM auth_sessions s
+         JOIN users u ON u.agency_id = s.agency_id AND u.id = s.user_id
+        WHERE s.agency_id = $1 AND s.id = $2 AND s.user_id = $3
+          AND s.revoked_at IS NULL AND s.expires_at > $4 AND u.deactivated_at IS NULL`,
+      [ctx.agencyId, principal.sessionId, principal.userId, this.clock.now()],
+    );
+    if (!live) throw new UnauthenticatedError('The session has ended');
+    if (live.role !== principal.role || (live.candidate_id ?? undefined) !== principal.candidateId) {
+      throw new UnauthenticatedError('The account has changed since this token was issued: refresh the session');
+    }
   }
 
   private async activeSession(ctx: RequestContext, sessionId: string): Promise<AuthSession | null> {

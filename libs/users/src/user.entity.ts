@@ -39,4 +39,12 @@ export class User {
   /** A candidate's portal account: the candidate it belongs to. Null for staff. */
   @Column('uuid', { name: 'candidate_id', nullable: true })
   candidateId!: string | null;
+
+  /** Set by an admin: the account can no longer sign in, refresh or use a token. Null while active. */
+  @Column('timestamptz', { name: 'deactivated_at', nullable: true })
+  deactivatedAt!: Date | null;
+}
+
+export function isDeactivated(user: Pick<User, 'deactivatedAt'>): boolean {
+  return user.deactivatedAt !== null && user.deactivatedAt !== undefined;
 }

@@ -20,6 +20,12 @@ export class UserModel {
 
   @Field()
   createdAt!: Date;
+
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When an admin deactivated the account (it cannot sign in); null while it is active',
+  })
+  deactivatedAt!: Date | null;
 }
 
 @ObjectType()

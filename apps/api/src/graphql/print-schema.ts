@@ -3,7 +3,7 @@ import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphq
 import { AgencyPolicyResolver } from '@lib/agency-policy';
 import { ApplicationsResolver, CandidateApplicationsResolver } from '@lib/applications';
 import { AuditResolver } from '@lib/audit';
-import { AuthResolver, UserAgencyResolver } from '@lib/auth';
+import { AuthResolver, UserAgencyResolver, UserDeactivationResolver } from '@lib/auth';
 import { CandidatesResolver } from '@lib/candidates';
 import { EmployersResolver, PositionEmployerResolver } from '@lib/employers';
 import { ApplicationEscalationsResolver, EscalationsResolver } from '@lib/escalations';
@@ -26,6 +26,7 @@ import { lexicographicSortSchema, printSchema } from 'graphql';
 export const API_RESOLVERS: Function[] = [
   AuthResolver,
   UserAgencyResolver,
+  UserDeactivationResolver,
   UsersResolver,
   CandidatesResolver,
   EmployersResolver,
