@@ -60,12 +60,20 @@ async function agency(client: Client, label: string) {
     await move(id, null, 'SUBMITTED', submittedAt);
     return id;
   };
-  const move = (applicationId: string, from: string | null, to: string, at: string) =>
-    client.query(
+  // As the application service does: the history row, and the application's stage now.
+  const move = async (applicationId: string, from: string | null, to: string, at: string) => {
+    await client.query(
       `INSERT INTO application_stage_changes (agency_id, id, application_id, from_stage, to_stage, changed_at)
        VALUES ($1, gen_random_uuid(), $2, $3, $4, $5)`,
       [agencyId, applicationId, from, to, london(at)],
     );
+    await client.query(`UPDATE applications SET stage = $3, stage_changed_at = $4 WHERE agency_id = $1 AND id = $2`, [
+      agencyId,
+      applicationId,
+      to,
+      london(at),
+    ]);
+  };
   const interview = async (applicationId: string, at: string) => {
     const id = randomUUID();
     await client.query(

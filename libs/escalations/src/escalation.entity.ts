@@ -22,6 +22,7 @@ import { EscalationResolution } from './escalation-resolution';
 @Index('escalations_open_application_idx', { synchronize: false })
 @Index('escalations_open_assignee_idx', { synchronize: false })
 @Index('escalations_raised_idx', ['agencyId', 'raisedAt', 'id'])
+@Index('escalations_resolved_time_idx', { synchronize: false })
 @Check('escalations_level_check', `level IN (${sqlList(EscalationLevel)})`)
 @Check('escalations_resolution_check', `resolution IN (${sqlList(EscalationResolution)})`)
 @Check('escalations_resolution_consistency_check', `(resolved_at IS NULL) = (resolution IS NULL)`)

@@ -15,6 +15,7 @@ import { Interview } from './interview.entity';
 })
 @Unique('debriefs_interview_key', ['agencyId', 'interviewId'])
 @Index('debriefs_application_idx', ['agencyId', 'applicationId'])
+@Index('debriefs_time_idx', ['agencyId', 'heldAt'])
 @Check('debriefs_rating_check', 'rating BETWEEN 1 AND 5')
 export class Debrief {
   @PrimaryColumn('uuid', { name: 'agency_id' })

@@ -8,6 +8,7 @@ import { Column, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
   name: 'interviews_application_fkey',
 })
 @Index('interviews_application_idx', ['agencyId', 'applicationId', 'occurredAt'])
+@Index('interviews_time_idx', ['agencyId', 'occurredAt'])
 export class Interview {
   @PrimaryColumn('uuid', { name: 'agency_id' })
   agencyId!: string;

@@ -17,6 +17,7 @@ export enum ReferenceSignalKind {
   name: 'reference_signals_reference_fkey',
 })
 @Index('reference_signals_application_idx', ['agencyId', 'applicationId', 'occurredAt'])
+@Index('reference_signals_time_idx', ['agencyId', 'occurredAt'])
 @Check(
   'reference_signals_kind_check',
   `kind IN ('REFERENCES_REQUESTED', 'REFERENCE_CONTACTED', 'REFERENCE_CHECK_COMPLETED')`,

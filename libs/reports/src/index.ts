@@ -11,3 +11,4 @@ export * from './report-scheduler';
 export * from './weekly-report-mail';
 export * from './render/report-csv';
 export * from './render/report-html';
+export * from './present-report';
