@@ -5,7 +5,7 @@
  * job and one transaction per agency.
  */
 import { loadDotEnv, redisConfig } from '@lib/config';
-import { JOB_QUEUES, jobId, JobName, JobPayloads, redisConnectionOptions } from '@lib/queue';
+import { DEFAULT_JOB_OPTIONS, JOB_QUEUES, jobId, JobName, JobPayloads, redisConnectionOptions } from '@lib/queue';
 import { Queue } from 'bullmq';
 
 async function main(): Promise<void> {
@@ -14,6 +14,8 @@ async function main(): Promise<void> {
   const queue = new Queue(JOB_QUEUES[JobName.ESCALATION_SWEEP], {
     connection: redisConnectionOptions(redis.url),
     prefix: `${redis.keyPrefix}:bull`,
+    // The workers' retries: a sweep asked for while the database is down runs once it is back.
+    defaultJobOptions: DEFAULT_JOB_OPTIONS,
   });
   try {
     const id = jobId('manual', JobName.ESCALATION_SWEEP, Date.now());

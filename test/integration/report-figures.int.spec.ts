@@ -323,6 +323,14 @@ describe('the weekly pipeline figures of a known week', () => {
 
   it('generates the week that just ended on Monday morning and e-mails it once to each recipient', async () => {
     harness.clock.set(london('2027-03-29T07:00'));
+    // An admin who has left gets nothing.
+    await withOwner(harness.db.ownerUrl, (client) =>
+      client.query(
+        `INSERT INTO users (agency_id, id, email, full_name, role, password_hash, created_at, deactivated_at)
+         VALUES ($1, gen_random_uuid(), 'gone@report-a.test', 'Gone', 'ADMIN', '$argon2id$placeholder', now(), now())`,
+        [ids.agency],
+      ),
+    );
     const job = harness.get(WeeklyReportJob);
     expect(await job.run({ agencyId: ids.agency! })).toEqual({ weekStart: '2027-03-22', emailed: 1 });
     expect(await job.run({ agencyId: ids.agency! })).toEqual({ weekStart: '2027-03-22', emailed: 0 });

@@ -1,4 +1,4 @@
-import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { JobName, JobQueue } from '@lib/queue';
 
 type SweepJobName =
@@ -23,9 +23,23 @@ const SCHEDULES: Array<{ name: SweepJobName; pattern: string }> = [
 
 @Injectable()
 export class Schedules implements OnApplicationBootstrap {
+  private readonly logger = new Logger(Schedules.name);
+
   constructor(private readonly jobs: JobQueue) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    await this.install();
+    // A Redis that restarts without its data comes back without the schedulers, and with them the sweep that
+    // is the safety net of every lost wake-up: upsert them again each time the connection is ready again.
+    const connection = await this.jobs.queueOf(JobName.ESCALATION_SWEEP).client;
+    connection.on('ready', () => {
+      this.install().catch((error: unknown) =>
+        this.logger.warn(`Schedules not reinstalled after a Redis reconnect: ${String(error)}`),
+      );
+    });
+  }
+
+  private async install(): Promise<void> {
     for (const { name, pattern } of SCHEDULES) {
       await this.jobs.queueOf(name).upsertJobScheduler(name, { pattern, tz: 'UTC' }, { name, data: {} });
     }

@@ -9,6 +9,14 @@ import { redisConnectionOptions } from './redis-connection';
 
 const DAY_SECONDS = 24 * 60 * 60;
 
+/** Every job's retries and retention, whoever enqueues it (the apps, or `npm run sweep`). */
+export const DEFAULT_JOB_OPTIONS = {
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 5000 },
+  removeOnComplete: { age: DAY_SECONDS, count: 10000 },
+  removeOnFail: { age: 7 * DAY_SECONDS },
+};
+
 /** The queues, for whoever enqueues (API, worker). Processing lives in apps/worker. */
 @Global()
 @Module({
@@ -18,12 +26,7 @@ const DAY_SECONDS = 24 * 60 * 60;
       useFactory: (config: ConfigType<typeof redisConfig>) => ({
         connection: redisConnectionOptions(config.url),
         prefix: `${config.keyPrefix}:bull`,
-        defaultJobOptions: {
-          attempts: 5,
-          backoff: { type: 'exponential', delay: 5000 },
-          removeOnComplete: { age: DAY_SECONDS, count: 10000 },
-          removeOnFail: { age: 7 * DAY_SECONDS },
-        },
+        defaultJobOptions: DEFAULT_JOB_OPTIONS,
       }),
     }),
     ...Object.values(QueueName).map((name) => BullModule.registerQueue({ name })),

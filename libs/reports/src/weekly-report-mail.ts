@@ -43,7 +43,8 @@ export async function queueWeeklyReportMail(
     `WITH targets AS (
        SELECT lower(address) AS address FROM unnest($2::text[]) AS address
        UNION
-       SELECT lower(u.email) FROM users u WHERE u.agency_id = $1 AND u.role = 'ADMIN' AND cardinality($2::text[]) = 0)
+       SELECT lower(u.email) FROM users u
+        WHERE u.agency_id = $1 AND u.role = 'ADMIN' AND u.deactivated_at IS NULL AND cardinality($2::text[]) = 0)
      INSERT INTO notifications (agency_id, id, dedupe_key, kind, channel, target, subject, body, html_body, payload,
                                 status, next_attempt_at, created_at)
      SELECT $1, gen_random_uuid(), 'report:' || $3 || ':' || address, 'report.weekly', 'EMAIL', address, $4, $5, $8,

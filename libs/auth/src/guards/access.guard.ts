@@ -2,7 +2,7 @@ import { ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import { ALLOWED_ROLES, IS_PUBLIC, Role, STAFF_ROLES } from '@lib/context';
-import { DomainError, ForbiddenError, UnauthenticatedError } from '@lib/errors';
+import { ForbiddenError, UnauthenticatedError } from '@lib/errors';
 import { requestOf } from './request-of';
 
 /**
@@ -35,8 +35,10 @@ export class AccessGuard extends AuthGuard('jwt') {
   }
 
   override handleRequest<T>(error: unknown, principal: T): T {
-    if (error instanceof DomainError) throw error;
-    if (error || !principal) throw new UnauthenticatedError();
+    // An error is the strategy failing (the database down), not the caller: answering UNAUTHENTICATED would
+    // sign every client out during an outage. A refused credential arrives as no principal, without an error.
+    if (error) throw error;
+    if (!principal) throw new UnauthenticatedError();
     return principal;
   }
 }

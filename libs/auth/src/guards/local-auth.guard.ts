@@ -2,7 +2,7 @@ import { createParamDecorator, ExecutionContext, Injectable } from '@nestjs/comm
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { AuthGuard } from '@nestjs/passport';
 import { RequestContext } from '@lib/context';
-import { DomainError, UnauthenticatedError, validateInput } from '@lib/errors';
+import { UnauthenticatedError, validateInput } from '@lib/errors';
 import { GraphqlContext } from '@lib/graphql';
 import { User } from '@lib/users';
 import { LoginInput } from '../dto/login.input';
@@ -33,8 +33,10 @@ export class LocalAuthGuard extends AuthGuard('local') {
   }
 
   override handleRequest<T>(error: unknown, user: T): T {
-    if (error instanceof DomainError) throw error;
-    if (error || !user) throw new UnauthenticatedError('Invalid agency, e-mail or password');
+    // An error is the strategy failing (the database down), not the caller: answering UNAUTHENTICATED would
+    // sign every client out during an outage. A refused credential arrives as no user, without an error.
+    if (error) throw error;
+    if (!user) throw new UnauthenticatedError('Invalid agency, e-mail or password');
     return user;
   }
 }

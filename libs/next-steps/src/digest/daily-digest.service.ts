@@ -33,6 +33,7 @@ const WRITE_DIGESTS = `
     JOIN positions p ON p.agency_id = a.agency_id AND p.id = a.position_id
     JOIN employers e ON e.agency_id = p.agency_id AND e.id = p.employer_id
    WHERE n.agency_id = $1 AND n.action <> 'NONE' AND n.due_at < $4 AND a.stage <> ALL($5::text[])
+     AND u.deactivated_at IS NULL
    GROUP BY u.agency_id, u.id, u.email
   ON CONFLICT ON CONSTRAINT notifications_dedupe_key DO NOTHING
   RETURNING id`;
