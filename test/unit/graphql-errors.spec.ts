@@ -3,6 +3,9 @@ import { formatGraphqlError, formatGraphqlResponse } from '@lib/graphql';
 import { ForbiddenException, Logger, UnauthorizedException } from '@nestjs/common';
 import { GraphQLError } from 'graphql';
 
+const PRODUCTION = { exposeInternals: false, hideSuggestions: true };
+const DEVELOPMENT = { exposeInternals: true, hideSuggestions: false };
+
 const wrap = (original: Error) => new GraphQLError(original.message, { originalError: original, path: ['field'] });
 
 describe('GraphQL error mapping', () => {
@@ -11,24 +14,24 @@ describe('GraphQL error mapping', () => {
   it('keeps the message and code of business and input errors', () => {
     const formatted = formatGraphqlError(
       wrap(BadUserInputError.forField('email', 'email must be an e-mail address')),
-      false,
+      PRODUCTION,
     );
     expect(formatted.message).toBe('email must be an e-mail address');
     expect(formatted.extensions).toEqual({
       code: 'BAD_USER_INPUT',
       fields: [{ field: 'email', message: 'email must be an e-mail address' }],
     });
-    expect(formatGraphqlError(wrap(new NotFoundError('User')), false).extensions.code).toBe('NOT_FOUND');
+    expect(formatGraphqlError(wrap(new NotFoundError('User')), PRODUCTION).extensions.code).toBe('NOT_FOUND');
   });
 
   it("maps the framework's guard errors to the contract's codes", () => {
-    expect(formatGraphqlError(wrap(new UnauthorizedException()), false).extensions.code).toBe('UNAUTHENTICATED');
-    expect(formatGraphqlError(wrap(new ForbiddenException()), false).extensions.code).toBe('FORBIDDEN');
+    expect(formatGraphqlError(wrap(new UnauthorizedException()), PRODUCTION).extensions.code).toBe('UNAUTHENTICATED');
+    expect(formatGraphqlError(wrap(new ForbiddenException()), PRODUCTION).extensions.code).toBe('FORBIDDEN');
   });
 
   it('hides everything about an unexpected error outside development', () => {
     const leak = new Error('duplicate key value violates unique constraint "users_pkey" in SELECT * FROM users');
-    const formatted = formatGraphqlError(wrap(leak), false);
+    const formatted = formatGraphqlError(wrap(leak), PRODUCTION);
     expect(formatted).toEqual({
       message: 'Internal server error',
       path: ['field'],
@@ -41,12 +44,12 @@ describe('GraphQL error mapping', () => {
   });
 
   it('shows the internal message in development only, and never the stack', () => {
-    const formatted = formatGraphqlError(wrap(new Error('boom')), true);
+    const formatted = formatGraphqlError(wrap(new Error('boom')), DEVELOPMENT);
     expect(formatted.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR', debug: 'boom' });
   });
 
   it('answers 200 for an executed operation and keeps its data', () => {
-    const result = formatGraphqlResponse({ data: { a: 1 }, errors: [wrap(new NotFoundError())] }, false);
+    const result = formatGraphqlResponse({ data: { a: 1 }, errors: [wrap(new NotFoundError())] }, PRODUCTION);
     expect(result.statusCode).toBe(200);
     expect(result.response.data).toEqual({ a: 1 });
   });

@@ -7,6 +7,8 @@ import { DomainErrorFilter } from '@lib/graphql';
 import { requestIdFor } from '@lib/logging';
 import { Logger } from 'nestjs-pino';
 import { ApiModule } from './api.module';
+import { GRAPHQL_PATH } from './graphql/graphql-api.module';
+import { installGraphqlJsonOnly } from './graphql-json-only.hooks';
 import { installOpsRoutes } from './ops/ops-routes';
 import { installRequestContext } from './request-context.hooks';
 
@@ -39,6 +41,7 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
     );
   app.enableShutdownHooks();
   installRequestContext(app.getHttpAdapter().getInstance(), app.get(RequestContextFactory));
+  installGraphqlJsonOnly(app.getHttpAdapter().getInstance(), GRAPHQL_PATH);
   await installOpsRoutes(app.getHttpAdapter().getInstance(), app);
   return app;
 }

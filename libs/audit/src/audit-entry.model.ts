@@ -4,7 +4,7 @@ import { PaginationArgs } from '@lib/graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { Type } from 'class-transformer';
-import { IsId } from '@lib/errors';
+import { IsId, NullAsAbsent } from '@lib/errors';
 
 @ObjectType('AuditEntry')
 export class AuditEntryModel {
@@ -53,5 +53,6 @@ export class AuditEntriesArgs extends PaginationArgs {
   @IsOptional()
   @ValidateNested()
   @Type(() => AuditFilter)
+  @NullAsAbsent()
   filter?: AuditFilter;
 }

@@ -17,6 +17,14 @@ class GraphqlEnv {
   @Min(0, { message: 'GRAPHQL_MAX_ALIASES must be a positive integer' })
   GRAPHQL_MAX_ALIASES: number = 15;
 
+  /**
+   * Tokens in one document. Parsing is synchronous: a 1 MB document of tiny
+   * tokens holds the event loop for most of a second, so it is cut off first.
+   */
+  @IsInt({ message: 'GRAPHQL_MAX_TOKENS must be a positive integer' })
+  @Min(1, { message: 'GRAPHQL_MAX_TOKENS must be a positive integer' })
+  GRAPHQL_MAX_TOKENS: number = 100_000;
+
   /** "auto": on outside production, off in production. */
   @IsIn(SWITCH, { message: 'GRAPHQL_INTROSPECTION must be auto, true or false' })
   GRAPHQL_INTROSPECTION: (typeof SWITCH)[number] = 'auto';
@@ -30,6 +38,7 @@ export const graphqlConfig = registerAs('graphql', () => {
     maxDepth: env.GRAPHQL_MAX_DEPTH,
     maxCost: env.GRAPHQL_MAX_COST,
     maxAliases: env.GRAPHQL_MAX_ALIASES,
+    maxTokens: env.GRAPHQL_MAX_TOKENS,
     introspection,
   };
 });

@@ -1,5 +1,7 @@
 /** The `extensions.code` values a client can switch on (../shared/API.md, "Errors"). */
 export enum ErrorCode {
+  /** The HTTP request itself cannot be read: not JSON, empty, too large, or of a content type not taken here. */
+  BAD_REQUEST = 'BAD_REQUEST',
   BAD_USER_INPUT = 'BAD_USER_INPUT',
   UNAUTHENTICATED = 'UNAUTHENTICATED',
   FORBIDDEN = 'FORBIDDEN',

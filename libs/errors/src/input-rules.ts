@@ -1,4 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
+import { Transform } from 'class-transformer';
 import { IsEmail, IsNotEmpty, IsPhoneNumber, IsString, IsUUID, MaxLength, ValidationOptions } from 'class-validator';
 import { BadUserInputError } from './domain-errors';
 
@@ -16,6 +17,13 @@ export const IsPhone = () =>
   );
 
 export const IsFreeText = (max = 2000) => applyDecorators(IsString(), MaxLength(max));
+
+/**
+ * An optional input object given as an explicit `null` (GraphQL allows it)
+ * means the same as leaving it out: services then see `undefined` and their
+ * defaults apply, instead of reading fields of null.
+ */
+export const NullAsAbsent = () => Transform(({ value }) => value ?? undefined);
 
 /** Ids are checked for shape here; whether the caller may see the record is the service's NOT_FOUND. */
 export const IsId = (options: ValidationOptions = {}) =>

@@ -1,6 +1,7 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
 import { DomainError } from './domain-errors';
 import { ErrorCode } from './error-codes';
+import { requestClientError } from './request-errors';
 
 export interface ClientError {
   message: string;
@@ -36,7 +37,8 @@ export function toClientError(error: unknown): ClientError | undefined {
     if (code === ErrorCode.FORBIDDEN) return { message: 'You are not allowed to do this', code, extensions: {} };
     if (code) return { message: error.message, code, extensions: {} };
   }
-  return undefined;
+  const request = requestClientError(error);
+  return request && { ...request, extensions: {} };
 }
 
 export function internalClientError(): ClientError {

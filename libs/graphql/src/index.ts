@@ -12,3 +12,6 @@ export * from './pagination/paginate';
 import './domain-enums';
 export * from './pagination/paginate-by-key';
 export * from './pagination/pipeline-order';
+export * from './scalars/date-time.scalar';
+export * from './hooks/refuse-json-documents.hook';
+export * from './hooks/refuse-unusable-text.hook';

@@ -6,9 +6,12 @@ import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { appConfig, graphqlConfig } from '@lib/config';
-import { formatGraphqlResponse, GraphqlContext } from '@lib/graphql';
+import { formatGraphqlResponse, GraphqlContext, refuseJsonDocuments, refuseUnusableText } from '@lib/graphql';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { GraphQLError, NoSchemaIntrospectionCustomRule, ValidationContext, ValidationRule } from 'graphql';
+import { API_SCHEMA_OPTIONS } from './schema-options';
+
+export const GRAPHQL_PATH = '/graphql';
 
 /** graphql-armor's rules throw by default; reported instead, they become ordinary validation errors. */
 const REPORT = {
@@ -36,18 +39,27 @@ function validationRules(config: ConfigType<typeof graphqlConfig>): ValidationRu
       driver: MercuriusDriver,
       inject: [graphqlConfig.KEY, appConfig.KEY],
       useFactory: (graphql: ConfigType<typeof graphqlConfig>, app: ConfigType<typeof appConfig>) => ({
-        path: '/graphql',
+        path: GRAPHQL_PATH,
         autoSchemaFile: true,
         sortSchema: true,
+        buildSchemaOptions: API_SCHEMA_OPTIONS,
         graphiql: !app.isProduction,
+        // Counted while parsing, so an oversized document stops before it is even built.
+        graphql: { parseOptions: { maxTokens: graphql.maxTokens } },
         validationRules: validationRules(graphql),
         context: (request: FastifyRequest, reply: FastifyReply): GraphqlContext => ({
           req: request,
           reply,
           ctx: request.requestContext!,
         }),
-        errorFormatter: (execution) => formatGraphqlResponse(execution, !app.isProduction),
+        errorFormatter: (execution) =>
+          formatGraphqlResponse(execution, {
+            exposeInternals: !app.isProduction,
+            hideSuggestions: !graphql.introspection,
+          }),
         hooks: {
+          preValidation: refuseJsonDocuments,
+          preExecution: refuseUnusableText,
           onResolution: async (execution, context) => {
             await (context as unknown as GraphqlContext).ctx.finish(!execution.errors?.length);
           },

@@ -18,6 +18,7 @@ import { ApplicationTasksResolver, TasksResolver } from '@lib/tasks';
 import { ApplicationTimelineResolver } from '@lib/timeline';
 import { UsersResolver } from '@lib/users';
 import { lexicographicSortSchema, printSchema } from 'graphql';
+import { API_SCHEMA_OPTIONS } from './schema-options';
 
 /**
  * Every resolver the API serves. The end-to-end suite compares the running
@@ -59,7 +60,7 @@ export async function printCommittedSchema(): Promise<string> {
   const app = await NestFactory.createApplicationContext(GraphQLSchemaBuilderModule, { logger: false });
   try {
     await app.init();
-    const schema = await app.get(GraphQLSchemaFactory).create(API_RESOLVERS);
+    const schema = await app.get(GraphQLSchemaFactory).create(API_RESOLVERS, API_SCHEMA_OPTIONS);
     return `${printSchema(lexicographicSortSchema(schema))}\n`;
   } finally {
     await app.close();

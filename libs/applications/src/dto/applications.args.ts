@@ -1,5 +1,5 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
-import { IsId } from '@lib/errors';
+import { IsId, NullAsAbsent } from '@lib/errors';
 import { PaginationArgs, PipelineOrder } from '@lib/graphql';
 import { Stage } from '@lib/pipeline';
 import { Type } from 'class-transformer';
@@ -48,5 +48,6 @@ export class ApplicationsArgs extends PaginationArgs {
   @IsOptional()
   @ValidateNested()
   @Type(() => ApplicationFilter)
+  @NullAsAbsent()
   filter?: ApplicationFilter;
 }

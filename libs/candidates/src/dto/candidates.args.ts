@@ -1,5 +1,5 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
-import { IsId } from '@lib/errors';
+import { IsId, NullAsAbsent } from '@lib/errors';
 import { PaginationArgs, PipelineOrder } from '@lib/graphql';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsEnum, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
@@ -47,5 +47,6 @@ export class CandidatesArgs extends PaginationArgs {
   @IsOptional()
   @ValidateNested()
   @Type(() => CandidateFilter)
+  @NullAsAbsent()
   filter?: CandidateFilter;
 }

@@ -1,4 +1,4 @@
-import { IsId } from '@lib/errors';
+import { IsId, NullAsAbsent } from '@lib/errors';
 import { PaginationArgs } from '@lib/graphql';
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { IsBoolean, IsOptional, ValidateNested } from 'class-validator';
@@ -28,5 +28,6 @@ export class EscalationsArgs extends PaginationArgs {
   @IsOptional()
   @ValidateNested()
   @Type(() => EscalationFilter)
+  @NullAsAbsent()
   filter?: EscalationFilter;
 }
