@@ -32,6 +32,19 @@ describe('invitations and roles', () => {
     expect(response.data!.login.user.role).toBe('COUNSELOR');
   });
 
+  it('records who invited whom into which role in the audit trail', async () => {
+    const audit = await api.gql(
+      `{ auditEntries(first: 50, filter: { recordType: "invitation" }) { edges { node { action actorUserId details } } } }`,
+      {},
+      { token: agency.accessToken },
+    );
+    expect(audit.data!.auditEntries.edges.map((edge: { node: unknown }) => edge.node)).toContainEqual({
+      action: 'user.invited',
+      actorUserId: agency.adminId,
+      details: { role: 'COUNSELOR' },
+    });
+  });
+
   it('accepts an invitation once only', async () => {
     const invitation = await api.gql(
       INVITE,

@@ -135,7 +135,7 @@ const ALLOWED: readonly Allowance[] = [
     operation: 'inviteUser',
     actors: ADMINS,
     outcome: 'SUCCEEDS',
-    writes: ['invitations'],
+    writes: AUDITED('invitations'),
     reason: "takes no id: an invitation into the admin's own agency",
   },
   {

@@ -59,7 +59,11 @@ export class AuthResolver {
   @Roles(Role.ADMIN)
   @Mutation(() => InvitationModel, { description: 'Invites a staff member (ADMIN or COUNSELOR)' })
   async inviteUser(@Ctx() ctx: RequestContext, @Args('input') input: InviteUserInput): Promise<InvitationModel> {
-    const issued = await this.invitations.invite(ctx, { email: input.email, fullName: input.name, role: input.role });
+    const issued = await this.invitations.inviteStaff(ctx, {
+      email: input.email,
+      fullName: input.name,
+      role: input.role,
+    });
     return { ...issued.invitation, token: issued.token };
   }
 

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
+import { AuditService } from '@lib/audit';
 import { Clock } from '@lib/clock';
 import { authConfig } from '@lib/config';
 import { RequestContext, Role } from '@lib/context';
@@ -33,6 +34,7 @@ export class InvitationsService {
     private readonly clock: Clock,
     private readonly users: UsersService,
     private readonly hasher: PasswordHasher,
+    private readonly audit: AuditService,
     @Inject(authConfig.KEY) private readonly config: ConfigType<typeof authConfig>,
   ) {}
 
@@ -59,6 +61,18 @@ export class InvitationsService {
     };
     await (await ctx.repository(Invitation)).insert(invitation);
     return { invitation, token: token.value };
+  }
+
+  /** An admin invites a staff member; the audit trail says who invited whom into which role. */
+  async inviteStaff(ctx: RequestContext, input: NewInvitation): Promise<IssuedInvitation> {
+    const issued = await this.invite(ctx, input);
+    await this.audit.record(ctx, {
+      action: 'user.invited',
+      recordType: 'invitation',
+      recordId: issued.invitation.id,
+      details: { role: issued.invitation.role },
+    });
+    return issued;
   }
 
   /**
