@@ -6,10 +6,9 @@ import { freePort } from '@lib/local-infra';
 import { RecomputeAgencyJob } from '@lib/next-steps';
 import { JobName, QueueName } from '@lib/queue';
 import { Queue } from 'bullmq';
-import { Client } from 'pg';
-import { DateTime } from 'luxon';
 import { TestDatabase, withOwner } from '../support/database';
 import { startEngineHarness } from '../support/engine-harness';
+import { seedStalledAgencies } from '../support/stalled-agencies';
 import { testInfra } from '../support/infra';
 import { RunningApp, startApp, until } from '../support/processes';
 
@@ -17,43 +16,6 @@ const OPS_PASSWORD = 'operators only, please';
 const AGENCIES = 4;
 const APPLICATIONS_PER_AGENCY = 150;
 const TOTAL_APPLICATIONS = AGENCIES * APPLICATIONS_PER_AGENCY;
-
-/** Interviewed weeks ago and silent since: every application has rungs due. The same for every scenario. */
-const INTERVIEWED_AT = DateTime.now().setZone('Europe/London').minus({ weeks: 4 }).set({ hour: 10 }).toJSDate();
-
-/** Agencies, counselors, employers, candidates and interviewed applications, with ids derived from their names. */
-async function seed(client: Client): Promise<void> {
-  for (let agency = 1; agency <= AGENCIES; agency++) {
-    const id = (name: string) => `md5('${name}-${agency}')::uuid`;
-    await client.query(`
-      INSERT INTO agencies (id, name, slug, timezone, country, created_at)
-        VALUES (${id('agency')}, 'Agency ${agency}', 'fault-${agency}', 'Europe/London', 'GB', now());
-      INSERT INTO users (agency_id, id, email, full_name, role, password_hash, created_at)
-        VALUES (${id('agency')}, ${id('counselor')}, 'counselor${agency}@faults.test', 'Counselor', 'COUNSELOR',
-                '$argon2id$placeholder', now());
-      INSERT INTO employers (agency_id, id, name, timezone, is_local, created_at)
-        VALUES (${id('agency')}, ${id('employer')}, 'Employer', 'Europe/London', true, now());
-      INSERT INTO employer_contacts (agency_id, id, employer_id, full_name, role, is_designated_contact, created_at)
-        VALUES (${id('agency')}, ${id('manager')}, ${id('employer')}, 'Manager', 'HIRING_MANAGER', false, now()),
-               (${id('agency')}, ${id('hr')}, ${id('employer')}, 'HR', 'HR', true, now());
-      INSERT INTO positions (agency_id, id, employer_id, title, created_at)
-        VALUES (${id('agency')}, ${id('position')}, ${id('employer')}, 'Analyst', now());`);
-    await client.query(
-      `INSERT INTO candidates (agency_id, id, full_name, email, counselor_id, created_at)
-         SELECT ${id('agency')}, md5('candidate-${agency}-' || i)::uuid, 'Candidate ' || i,
-                'c' || i || '@agency${agency}.test', ${id('counselor')}, now()
-           FROM generate_series(1, ${APPLICATIONS_PER_AGENCY}) i;
-       INSERT INTO applications (agency_id, id, candidate_id, position_id, interest_level, stage, stage_changed_at, created_at)
-         SELECT ${id('agency')}, md5('application-${agency}-' || i)::uuid, md5('candidate-${agency}-' || i)::uuid,
-                ${id('position')}, 3, 'INTERVIEWING', $1, $1
-           FROM generate_series(1, ${APPLICATIONS_PER_AGENCY}) i;
-       INSERT INTO interviews (agency_id, id, application_id, occurred_at, arranged_by_agency, created_at)
-         SELECT ${id('agency')}, md5('interview-${agency}-' || i)::uuid, md5('application-${agency}-' || i)::uuid,
-                $1, true, $1
-           FROM generate_series(1, ${APPLICATIONS_PER_AGENCY}) i;`.replace(/\$1/g, `'${INTERVIEWED_AT.toISOString()}'`),
-    );
-  }
-}
 
 interface Scenario {
   db: TestDatabase;
@@ -68,7 +30,9 @@ async function prepare(): Promise<Scenario> {
   const harness = await startEngineHarness(new Date().toISOString(), {
     REDIS_KEY_PREFIX: `faults-plan-${randomBytes(4).toString('hex')}`,
   });
-  await withOwner(harness.db.ownerUrl, seed);
+  await withOwner(harness.db.ownerUrl, (client) =>
+    seedStalledAgencies(client, { label: 'fault', agencies: AGENCIES, applicationsPerAgency: APPLICATIONS_PER_AGENCY }),
+  );
   const agencies = await withOwner(harness.db.ownerUrl, async (client) =>
     (await client.query<{ id: string }>('SELECT id FROM agencies')).rows.map((row) => row.id),
   );

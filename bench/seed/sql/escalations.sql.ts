@@ -1,3 +1,4 @@
+import { KEEP_WARM } from '@lib/policy';
 import {
   at,
   chance,
@@ -20,9 +21,6 @@ const VISIT_ACTION =
   'or Friday; if they are unavailable, leave a note with a resume (003).';
 const LETTER_ACTION =
   'Send the hiring manager a closing letter restating the interest and the strengths, and ask to be kept in mind (003).';
-export const KEEP_WARM =
-  'Mark the application out of the running, and keep the relationship warm for future openings (003).';
-
 /**
  * The rungs the sweep raised in each silence (see PHASE_TABLE), in the
  * engine's words. A silence the employer broke has its rungs settled when

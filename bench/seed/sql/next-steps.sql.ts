@@ -1,4 +1,4 @@
-import { NextAction } from '@lib/policy';
+import { ACTION_WORDS, KEEP_WARM } from '@lib/policy';
 import {
   at,
   chance,
@@ -13,26 +13,10 @@ import {
   timestamp,
   timestampOrNull,
 } from './fragments';
-import { HIRING_MANAGER_ACTION, KEEP_WARM } from './escalations.sql';
+import { HIRING_MANAGER_ACTION } from './escalations.sql';
 import { ESCALATE_AFTER_DAYS, OUT_OF_RUNNING_AFTER_DAYS } from './follow-ups.sql';
 import { CAMPAIGN_STAGES } from './story.sql';
 
-/** The engine's words for a step, used in an overdue rung's reason (libs/policy escalation-ladder.ts). */
-const ACTION_WORDS: Record<NextAction, string> = {
-  [NextAction.SEND_THANK_YOU]: 'The thank-you to the hiring manager',
-  [NextAction.EMAIL_HR_STATUS]: 'The status e-mail to HR',
-  [NextAction.STATUS_CHECK]: 'The status check',
-  [NextAction.CALL_PROMISED_DATE_PASSED]: 'The call about the passed decision date',
-  [NextAction.CALL_AT_PERMISSION]: 'The agreed call',
-  [NextAction.ESCALATE_TO_HIRING_MANAGER]: 'The contact with the hiring manager',
-  [NextAction.VISIT]: 'The visit',
-  [NextAction.CLOSING_LETTER]: 'The closing letter',
-  [NextAction.MARK_OUT_OF_RUNNING]: 'Marking the application out of the running',
-  [NextAction.LOW_PRESSURE_CHECK]: 'The low-pressure check',
-  [NextAction.RESUME_AFTER_HOLD]: 'The follow-up after the hold',
-  [NextAction.SEND_CLOSING_THANKS]: 'The closing thanks',
-  [NextAction.NONE]: 'Nothing',
-};
 const actionWords = (action: string) =>
   `CASE ${action} ${Object.entries(ACTION_WORDS)
     .map(([key, words]) => `WHEN ${literal(key)} THEN ${literal(words)}`)

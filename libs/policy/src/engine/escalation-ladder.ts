@@ -24,7 +24,8 @@ const RANK: Record<EscalationLevel, number> = {
  */
 const NO_LADDER: readonly Stage[] = [Stage.OFFER_WRITTEN, ...CLOSED_STAGES];
 
-const ACTION_WORDS: Record<NextAction, string> = {
+/** Each step in words, as an overdue rung's reason names it. */
+export const ACTION_WORDS: Record<NextAction, string> = {
   [NextAction.SEND_THANK_YOU]: 'The thank-you to the hiring manager',
   [NextAction.EMAIL_HR_STATUS]: 'The status e-mail to HR',
   [NextAction.STATUS_CHECK]: 'The status check',
@@ -40,7 +41,8 @@ const ACTION_WORDS: Record<NextAction, string> = {
   [NextAction.NONE]: 'Nothing',
 };
 
-const KEEP_WARM = 'Mark the application out of the running, and keep the relationship warm for future openings (003).';
+export const KEEP_WARM =
+  'Mark the application out of the running, and keep the relationship warm for future openings (003).';
 
 /** A rung's identity is its level and basis: the database raises each identity once. */
 export function isRaised(history: ApplicationHistory, level: EscalationLevel, basisAt: Date): boolean {
