@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { NotFoundError, UnauthenticatedError } from '@lib/errors';
-import { TenantScope, TenantTransaction } from '@lib/database';
+import { SharedSnapshot, TenantScope, TenantTransaction } from '@lib/database';
 import { DataSource, EntityManager, EntityTarget, ObjectLiteral, Repository } from 'typeorm';
 import { Principal, UserPrincipal } from './principal';
 
@@ -72,6 +72,16 @@ export class RequestContext {
 
   async query<T = unknown>(sql: string, parameters: unknown[] = []): Promise<T[]> {
     return (await this.open()).query<T>(sql, parameters);
+  }
+
+  /**
+   * This transaction's view of the database, for readers on other connections
+   * (SnapshotReaders) to share, with the scope row-level security holds them to.
+   * Valid while this transaction is open.
+   */
+  async exportSnapshot(): Promise<SharedSnapshot> {
+    const [row] = await this.query<{ id: string }>('SELECT pg_export_snapshot() AS id');
+    return { id: row!.id, scope: this.scope() };
   }
 
   /**

@@ -5,3 +5,4 @@ export * from './tenant-scope';
 export * from './tenant-transaction';
 export * from './migrator';
 export * from './sql-list';
+export * from './snapshot-readers';

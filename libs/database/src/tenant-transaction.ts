@@ -1,7 +1,8 @@
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { TenantScope } from './tenant-scope';
 
-const APPLY_SCOPE_SQL = `SELECT set_config('app.agency_id', $1, true),
+/** Scopes the current transaction; its parameters come from scopeParameters(). */
+export const APPLY_SCOPE_SQL = `SELECT set_config('app.agency_id', $1, true),
                                 set_config('app.user_id', $2, true),
                                 set_config('app.role', $3, true),
                                 set_config('app.candidate_id', $4, true)`;
@@ -48,12 +49,7 @@ export class TenantTransaction {
   }
 
   async applyScope(scope: TenantScope): Promise<void> {
-    await this.runner.query(APPLY_SCOPE_SQL, [
-      scope.agencyId ?? '',
-      scope.userId ?? '',
-      scope.role ?? '',
-      scope.candidateId ?? '',
-    ]);
+    await this.runner.query(APPLY_SCOPE_SQL, scopeParameters(scope));
   }
 
   async commit(): Promise<void> {
@@ -78,6 +74,10 @@ export class TenantTransaction {
       await this.runner.release();
     }
   }
+}
+
+export function scopeParameters(scope: TenantScope): string[] {
+  return [scope.agencyId ?? '', scope.userId ?? '', scope.role ?? '', scope.candidateId ?? ''];
 }
 
 /**

@@ -1,9 +1,8 @@
 /**
  * The figures of one agency's week as a few set-based statements, each
- * reading only the rows of the weeks it reports on (the `*_time_idx`
+ * reading only the rows of the week it reports on (the `*_time_idx`
  * indexes of migration 1796200000000): $1 agency, $2 week start, $3 week end
- * (exclusive), $4 the previous week's start. Agency totals are the sums of
- * the counselors' rows. A statement that needs only the week's end still
+ * (exclusive). Agency totals are the sums of the counselors' rows. A statement that needs only the week's end still
  * states $2's type (`$2::timestamptz < $3`): PostgreSQL refuses a parameter it
  * cannot type, and every statement takes the same parameters.
  */
@@ -13,53 +12,60 @@ const COUNSELOR_OF = `JOIN applications a ON a.agency_id = $1 AND a.id = e.appli
   JOIN candidates c ON c.agency_id = $1 AND c.id = a.candidate_id`;
 
 /**
- * Every counted event of this week and the week before, tagged with the
- * figure it counts towards, in one statement: one pass over each source's
- * two weeks, one join to the counselor. Open escalations are counted at each
- * week's end.
+ * Every counted event of the week, tagged with the figure it counts towards,
+ * with its application. Open escalations are counted at the week's end.
  */
-export const ACTIVITY = `
-  WITH by_application AS (
-    SELECT 'interviews' AS figure, application_id, occurred_at >= $2 AS this_week FROM interviews
-     WHERE agency_id = $1 AND occurred_at >= $4 AND occurred_at < $3
+const EVENTS_BY_APPLICATION = `
+    SELECT 'interviews' AS figure, application_id FROM interviews
+     WHERE agency_id = $1 AND occurred_at >= $2 AND occurred_at < $3
     UNION ALL
-    SELECT 'debriefs', application_id, held_at >= $2 FROM debriefs
-     WHERE agency_id = $1 AND held_at >= $4 AND held_at < $3
+    SELECT 'debriefs', application_id FROM debriefs WHERE agency_id = $1 AND held_at >= $2 AND held_at < $3
     UNION ALL
-    SELECT 'referenceSignals', application_id, occurred_at >= $2 FROM reference_signals
-     WHERE agency_id = $1 AND occurred_at >= $4 AND occurred_at < $3
+    SELECT 'referenceSignals', application_id FROM reference_signals
+     WHERE agency_id = $1 AND occurred_at >= $2 AND occurred_at < $3
     UNION ALL
     SELECT CASE to_stage WHEN 'OFFER_VERBAL' THEN 'verbalOffers' WHEN 'OFFER_WRITTEN' THEN 'writtenOffers'
                          ELSE 'placements' END,
-           application_id, changed_at >= $2
+           application_id
       FROM application_stage_changes
-     WHERE agency_id = $1 AND changed_at >= $4 AND changed_at < $3
+     WHERE agency_id = $1 AND changed_at >= $2 AND changed_at < $3
        AND to_stage IN ('OFFER_VERBAL', 'OFFER_WRITTEN', 'PLACED')
     UNION ALL
-    SELECT 'escalationsRaised', application_id, raised_at >= $2 FROM escalations
-     WHERE agency_id = $1 AND raised_at >= $4 AND raised_at < $3
+    SELECT 'escalationsRaised', application_id FROM escalations
+     WHERE agency_id = $1 AND raised_at >= $2 AND raised_at < $3
     UNION ALL
-    SELECT 'escalationsResolved', application_id, resolved_at >= $2 FROM escalations
-     WHERE agency_id = $1 AND resolved_at >= $4 AND resolved_at < $3
+    SELECT 'escalationsResolved', application_id FROM escalations
+     WHERE agency_id = $1 AND resolved_at >= $2 AND resolved_at < $3
     UNION ALL
-    SELECT 'escalationsOpen', application_id, week.this_week
-      FROM (VALUES ($3::timestamptz, true), ($2::timestamptz, false)) AS week (ends_at, this_week)
-      JOIN escalations ON agency_id = $1 AND raised_at < week.ends_at
-                      AND (resolved_at IS NULL OR resolved_at >= week.ends_at)),
-  -- Follow-ups carry their candidate: the most numerous events skip the applications, in one pass.
-  by_candidate AS (
-    SELECT counted.figure, candidate_id, occurred_at >= $2 AS this_week
+    SELECT 'escalationsOpen', application_id FROM escalations
+     WHERE agency_id = $1 AND raised_at < $3 AND (resolved_at IS NULL OR resolved_at >= $3)`;
+/** Follow-ups, the most numerous events, carry their candidate: they need no application. */
+const FOLLOW_UP_EVENTS = `
+    SELECT counted.figure, candidate_id
       FROM follow_ups CROSS JOIN LATERAL (
              SELECT 'followUpsMade' AS figure
              UNION ALL
              SELECT 'followUpsAnswered' WHERE outcome = 'REPLIED' OR response_kind IS NOT NULL) counted
-     WHERE agency_id = $1 AND occurred_at >= $4 AND occurred_at < $3 AND direction = 'OUTBOUND'
+     WHERE agency_id = $1 AND occurred_at >= $2 AND occurred_at < $3 AND direction = 'OUTBOUND'`;
+
+/** The week's events per counselor and figure: each event's application, then its candidate's counselor. */
+export const ACTIVITY_BY_COUNSELOR = `
+  WITH by_candidate AS (${FOLLOW_UP_EVENTS}
     UNION ALL
-    SELECT e.figure, a.candidate_id, e.this_week FROM by_application e
+    SELECT e.figure, a.candidate_id FROM (${EVENTS_BY_APPLICATION}) e
       JOIN applications a ON a.agency_id = $1 AND a.id = e.application_id)
-  SELECT c.counselor_id, e.figure, e.this_week, count(*)::int AS n
+  SELECT c.counselor_id, e.figure, count(*)::int AS n
     FROM by_candidate e JOIN candidates c ON c.agency_id = $1 AND c.id = e.candidate_id
-   GROUP BY 1, 2, 3`;
+   GROUP BY 1, 2`;
+
+/**
+ * The same figures for the agency as a whole, for the change since the week
+ * before: totals only, so no event needs its counselor. $2 and $3 are that
+ * week's start and end.
+ */
+export const ACTIVITY_TOTALS = `
+  SELECT figure, count(*)::int AS n FROM (${FOLLOW_UP_EVENTS} UNION ALL ${EVENTS_BY_APPLICATION}) e
+   GROUP BY 1`;
 
 /**
  * Per counselor and stage: applications in it at the week's end, moves in
