@@ -7,84 +7,22 @@
  * writes it to bench/results/weekly-report.md.
  * Uses DATABASE_URL (a database it may fill), or an embedded PostgreSQL it throws away.
  */
-import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { INestApplicationContext, Module } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { CandidatesModule } from '@lib/candidates';
-import { ClockModule } from '@lib/clock';
-import { ConfigModule } from '@lib/config';
-import { ContextModule, RequestContextFactory } from '@lib/context';
-import { DatabaseModule } from '@lib/database';
 import { DEFAULT_REDIS_URL, ensureRedis } from '@lib/local-infra';
-import { LoggingModule } from '@lib/logging';
-import { QueueModule } from '@lib/queue';
-import { RedisModule } from '@lib/redis';
-import {
-  PipelineReportsService,
-  presentReport,
-  previousWeek,
-  renderReportCsv,
-  renderReportHtml,
-  ReportFiguresService,
-  ReportsModule,
-  reportWeek,
-} from '@lib/reports';
-import { UsersModule } from '@lib/users';
 import { Client } from 'pg';
+import { bootReportServices } from './report/report-services';
+import { measureWeeklyReport } from './report/weekly-report.measure';
 import { seedDatabase } from './seed/seed';
 import { benchDatabase } from './support/bench-database';
-import { ms, sample, Sample } from './support/timing';
+import { ms, Sample } from './support/timing';
 
 const WEEK_START = '2026-11-16';
 // Two applications per candidate on average (bench/seed): 100,000 applications.
 const CANDIDATES = Number(process.env.BENCH_REPORT_CANDIDATES ?? 50_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
 const SEED = 7;
-
-@Module({
-  imports: [
-    ConfigModule,
-    LoggingModule,
-    ClockModule,
-    DatabaseModule,
-    RedisModule,
-    QueueModule,
-    ContextModule,
-    // The entities' foreign keys reach users and candidates: TypeORM needs their metadata loaded too.
-    UsersModule,
-    CandidatesModule,
-    ReportsModule,
-  ],
-})
-class ReportBenchModule {}
-
-/** Every row of the agency the report's statements read, counted by one statement: the floor to compare with. */
-const BASELINE = `
-  SELECT (SELECT count(*) FROM applications WHERE agency_id = $1)
-       + (SELECT count(*) FROM candidates WHERE agency_id = $1)
-       + (SELECT count(*) FROM interviews WHERE agency_id = $1)
-       + (SELECT count(*) FROM debriefs WHERE agency_id = $1)
-       + (SELECT count(*) FROM follow_ups WHERE agency_id = $1)
-       + (SELECT count(*) FROM reference_signals WHERE agency_id = $1)
-       + (SELECT count(*) FROM application_stage_changes WHERE agency_id = $1)
-       + (SELECT count(*) FROM escalations WHERE agency_id = $1) AS rows`;
-
-async function bootServices(ownerUrl: string, appUrl: string): Promise<INestApplicationContext> {
-  const redis = await ensureRedis(process.env.REDIS_URL ?? DEFAULT_REDIS_URL);
-  Object.assign(process.env, {
-    DATABASE_URL: ownerUrl,
-    DATABASE_APP_URL: appUrl,
-    REDIS_URL: redis.url,
-    REDIS_KEY_PREFIX: `bench-${randomBytes(4).toString('hex')}`,
-    AUTH_JWT_SECRET: randomBytes(32).toString('base64url'),
-    LOG_LEVEL: 'silent',
-    MAIL_DIR: join(tmpdir(), 'bench-mail'),
-  });
-  return NestFactory.createApplicationContext(ReportBenchModule, { logger: false, abortOnError: false });
-}
 
 /** The seeded agency: seeded now, or by an earlier run into the same DATABASE_URL (seeding takes minutes). */
 async function seededAgency(ownerUrl: string): Promise<string> {
@@ -108,10 +46,8 @@ async function seededAgency(ownerUrl: string): Promise<string> {
 async function main(): Promise<void> {
   const db = await benchDatabase('bench_report');
   const agencyId = await seededAgency(db.ownerUrl);
-  const app = await bootServices(db.ownerUrl, db.appUrl);
-  const contexts = app.get(RequestContextFactory);
-  const figures = app.get(ReportFiguresService);
-  const reports = app.get(PipelineReportsService);
+  const redis = await ensureRedis(process.env.REDIS_URL ?? DEFAULT_REDIS_URL);
+  const app = await bootReportServices(db.ownerUrl, db.appUrl, redis.url);
   const owner = new Client({ connectionString: db.ownerUrl });
   await owner.connect();
   const { timezone } = (await owner.query(`SELECT timezone FROM agencies WHERE id = $1`, [agencyId])).rows[0];
@@ -119,25 +55,13 @@ async function main(): Promise<void> {
     (await owner.query(`SELECT count(*) FROM applications WHERE agency_id = $1`, [agencyId])).rows[0].count,
   );
   await owner.end();
-
-  const week = reportWeek(WEEK_START, timezone);
-  const inAgency = <T>(work: Parameters<typeof contexts.runForAgency<T>>[2]) =>
-    contexts.runForAgency(agencyId, 'bench', work);
-
-  let rowsRead = 0;
-  const baseline = await sample(RUNS, () =>
-    inAgency(async (ctx) => {
-      rowsRead = Number((await ctx.query<{ rows: string }>(BASELINE, [agencyId]))[0]!.rows);
-    }),
-  );
-  const compute = await sample(RUNS, () => inAgency((ctx) => figures.compute(ctx, week, previousWeek(week, timezone))));
-  const generate = await sample(RUNS, () => inAgency((ctx) => reports.generate(ctx, WEEK_START, true)));
-  const stored = await inAgency((ctx) => reports.generate(ctx, WEEK_START, false));
-  const view = presentReport(stored, () => true);
-  const render = await sample(RUNS, async () => {
-    renderReportHtml({ agencyName: 'Bench', report: view });
-    renderReportCsv(view);
-  });
+  const {
+    rowsRead,
+    baseline,
+    figures: compute,
+    generate,
+    render,
+  } = await measureWeeklyReport(app, agencyId, timezone, WEEK_START, RUNS);
   await app.close();
   await db.stop();
 
