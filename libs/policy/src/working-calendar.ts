@@ -1,5 +1,5 @@
-import Holidays from 'date-holidays';
 import { DateTime } from 'luxon';
+import { publicHolidayDates } from './public-holidays';
 
 export interface CalendarSettings {
   /** IANA time zone the days are reckoned in: the employer's. */
@@ -12,22 +12,17 @@ export interface CalendarSettings {
   extraHolidays?: readonly string[];
 }
 
-const HOLIDAY_TYPES = new Set(['public', 'bank']);
-
 /**
  * Working days of one agency seen from one employer's time zone: Monday to
  * Friday, less the public holidays of the agency's country and region and the
  * agency's own days off. Pure: no clock, no I/O.
  */
 export class WorkingCalendar {
-  private readonly holidays: Holidays;
-  private readonly holidayDatesByYear = new Map<number, Set<string>>();
   private readonly extra: ReadonlySet<string>;
 
   constructor(private readonly settings: CalendarSettings) {
     if (!DateTime.local().setZone(settings.timezone).isValid)
       throw new Error(`Unknown time zone: ${settings.timezone}`);
-    this.holidays = settings.region ? new Holidays(settings.country, settings.region) : new Holidays(settings.country);
     this.extra = new Set(settings.extraHolidays ?? []);
   }
 
@@ -44,7 +39,9 @@ export class WorkingCalendar {
     const local = day.setZone(this.settings.timezone);
     if (local.weekday > 5) return false;
     const iso = local.toISODate()!;
-    return !this.extra.has(iso) && !this.holidayDates(local.year).has(iso);
+    return (
+      !this.extra.has(iso) && !publicHolidayDates(this.settings.country, this.settings.region, local.year).has(iso)
+    );
   }
 
   /** The start (local midnight) of the working day that comes `count` working days after the day of `from`. */
@@ -78,18 +75,5 @@ export class WorkingCalendar {
   atLocalTime(day: DateTime, hour: number, minute: number): DateTime {
     const wall = day.setZone(this.settings.timezone).set({ hour, minute, second: 0, millisecond: 0 });
     return wall.getPossibleOffsets().reduce((first, option) => (option < first ? option : first), wall);
-  }
-
-  private holidayDates(year: number): Set<string> {
-    let dates = this.holidayDatesByYear.get(year);
-    if (!dates) {
-      dates = new Set(
-        (this.holidays.getHolidays(year) || [])
-          .filter((holiday) => HOLIDAY_TYPES.has(holiday.type))
-          .map((holiday) => holiday.date.slice(0, 10)),
-      );
-      this.holidayDatesByYear.set(year, dates);
-    }
-    return dates;
   }
 }

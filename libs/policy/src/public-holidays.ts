@@ -1,0 +1,37 @@
+import Holidays from 'date-holidays';
+
+const HOLIDAY_TYPES = new Set(['public', 'bank']);
+
+/**
+ * Built once per country and region for the life of the process: a
+ * date-holidays calendar parses its rules when constructed, which cost a
+ * fifth of the CPU of logging a follow-up when every plan built its own
+ * (bench/http profile). Holiday rules are data, so sharing them is safe.
+ */
+const calendars = new Map<string, Holidays>();
+const datesByYear = new Map<string, ReadonlySet<string>>();
+
+/** The public and bank holidays of a country (and region) in a year, as ISO dates (yyyy-MM-dd). */
+export function publicHolidayDates(
+  country: string,
+  region: string | null | undefined,
+  year: number,
+): ReadonlySet<string> {
+  const place = `${country}/${region ?? ''}`;
+  const key = `${place}/${year}`;
+  let dates = datesByYear.get(key);
+  if (!dates) {
+    let calendar = calendars.get(place);
+    if (!calendar) {
+      calendar = region ? new Holidays(country, region) : new Holidays(country);
+      calendars.set(place, calendar);
+    }
+    dates = new Set(
+      (calendar.getHolidays(year) || [])
+        .filter((holiday) => HOLIDAY_TYPES.has(holiday.type))
+        .map((holiday) => holiday.date.slice(0, 10)),
+    );
+    datesByYear.set(key, dates);
+  }
+  return dates;
+}
