@@ -1,0 +1,144 @@
+/**
+ * `npm run bench`, section "Counselor dashboard": the GraphQL query a
+ * counselor's client opens with (50 candidates with their applications, last
+ * follow-up, next step, open escalations), against a raw baseline in the same
+ * run: a bare Fastify route with hand-written SQL over `pg` answering the
+ * same JSON. Both are separate processes loaded from this one, first to
+ * saturation (autocannon), then at a fixed rate the baseline holds with a
+ * p99 under 10 ms (a paced open-loop load).
+ */
+import { BenchContext, SectionResult } from '../support/bench-context';
+import { BenchRow, NONE, ratio } from '../support/results-table';
+import { ms } from '../support/timing';
+import { startApiServer } from './api-server';
+import { BASELINE_P99_LIMIT_MS, probeBaselineRate, RateProbe } from './baseline-rate-probe';
+import { BenchCounselor, prepareBenchCounselor, signIn } from './bench-counselor';
+import { ChildServer, stopServers } from './child-server';
+import { baselineDashboard, DashboardTarget, fetchDashboard, productDashboard } from './dashboard-targets';
+import { failuresText, perSecond } from './figures';
+import { PacedResult, pacedLoad } from './paced-load';
+import { assertSameDashboard, dashboardSize } from './same-dashboard';
+import { saturate, SaturationResult } from './saturation-load';
+import { startRawDashboardServer } from './raw-server';
+
+/** Two CPU cores run both servers, PostgreSQL and the load generator: a few connections saturate them. */
+const CONNECTIONS = 8;
+const WARM_UP_SECONDS = 3;
+
+interface DashboardFigures {
+  size: ReturnType<typeof dashboardSize> & { kilobytes: number };
+  saturated: { product: SaturationResult; baseline: SaturationResult };
+  probe: RateProbe;
+  paced: { product: PacedResult; baseline: PacedResult };
+}
+
+/** Throws unless both sides answer the counselor's dashboard with the same data, a full page. */
+async function verifiedSize(product: DashboardTarget, baseline: DashboardTarget) {
+  const [fromProduct, fromBaseline] = [await fetchDashboard(product), await fetchDashboard(baseline)];
+  assertSameDashboard(fromProduct, fromBaseline);
+  return { ...dashboardSize(fromProduct), kilobytes: Math.round(JSON.stringify(fromProduct).length / 1024) };
+}
+
+async function measure(
+  ctx: BenchContext,
+  api: ChildServer,
+  raw: ChildServer,
+  counselor: BenchCounselor,
+): Promise<DashboardFigures> {
+  // A fresh token per phase: access tokens live 15 minutes at most, a long BENCH_DURATION outlasts one.
+  const product = async () => productDashboard(api.url, counselor, await signIn(api.url, counselor));
+  const baseline = baselineDashboard(raw.url, counselor);
+  const size = await verifiedSize(await product(), baseline);
+  ctx.log(`dashboard: both sides answer the same ${size.candidates} candidates, ${size.applications} applications`);
+
+  const load = { connections: CONNECTIONS, durationSeconds: ctx.durationSeconds };
+  for (const target of [baseline, await product()]) {
+    await saturate({ ...target, ...load, durationSeconds: Math.min(WARM_UP_SECONDS, ctx.durationSeconds) });
+  }
+  ctx.log(`dashboard: saturating each side for ${ctx.durationSeconds} s with ${CONNECTIONS} connections`);
+  const saturated = {
+    baseline: await saturate({ ...baseline, ...load }),
+    product: await saturate({ ...(await product()), ...load }),
+  };
+
+  const probeSeconds = Math.max(3, Math.min(5, Math.round(ctx.durationSeconds / 3)));
+  const probe = await probeBaselineRate(baseline, saturated.baseline.rps, CONNECTIONS, probeSeconds);
+  ctx.log(`dashboard: both sides at ${probe.rate} req/s for ${ctx.durationSeconds} s`);
+  const atRate = { ...load, rate: probe.rate };
+  const paced = {
+    baseline: await pacedLoad({ ...baseline, ...atRate }),
+    product: await pacedLoad({ ...(await product()), ...atRate }),
+  };
+  return { size, saturated, probe, paced };
+}
+
+function rowsOf(ctx: BenchContext, figures: DashboardFigures): BenchRow[] {
+  const { size, saturated, probe, paced } = figures;
+  const work =
+    `${size.candidates} candidates, ${size.applications} applications, ${size.nextSteps} next steps, ${size.openEscalations} open ` +
+    `escalations per answer (${size.kilobytes} kB of JSON), checked equal on both sides before loading; ` +
+    'both sides on the application role under row-level security (tenant settings set in each transaction); ' +
+    'baseline: bare Fastify + pg, 3 hand-written statements, no authentication';
+  const saturation =
+    `autocannon in the bench process, ${CONNECTIONS} connections for ${ctx.durationSeconds} s ` +
+    '(2 CPU cores shared by both servers, PostgreSQL and the load generator)';
+  const failed = `failures: product ${failuresText(saturated.product.failures)}, baseline ${failuresText(saturated.baseline.failures)}`;
+  const latency = (name: 'p50' | 'p99'): BenchRow => ({
+    measure: `Dashboard, saturated: ${name}`,
+    product: ms(saturated.product[name]),
+    baseline: ms(saturated.baseline[name]),
+    ratio: ratio(saturated.product[name], saturated.baseline[name]),
+    target: NONE,
+    notes: 'latency at saturation, same runs as the requests/s row; ratio: product ÷ baseline (higher is slower)',
+  });
+  const probes = probe.tried.map((tried) => `${tried.rate} req/s: ${ms(tried.p99)}`).join(', ');
+  return [
+    {
+      measure: 'Dashboard, saturated: requests/s',
+      product: perSecond(saturated.product.rps),
+      baseline: perSecond(saturated.baseline.rps),
+      ratio: ratio(saturated.product.rps, saturated.baseline.rps),
+      target: '≥ 0.50x',
+      notes: `${saturation}; ${work}; ${failed}`,
+    },
+    latency('p50'),
+    latency('p99'),
+    {
+      measure: `Dashboard at ${probe.rate} req/s: p99`,
+      product: ms(paced.product.p99),
+      baseline: ms(paced.baseline.p99),
+      ratio: ratio(paced.product.p99, paced.baseline.p99),
+      target: `< 50 ms; baseline < ${BASELINE_P99_LIMIT_MS} ms`,
+      notes:
+        `open-loop load at an even ${probe.rate} req/s for ${ctx.durationSeconds} s over ${CONNECTIONS} keep-alive connections, ` +
+        'latency from each request’s scheduled time; ' +
+        (probe.held
+          ? `the rate is the first, stepping down from half the baseline’s saturated throughput, at which a short probe held its p99 under ${BASELINE_P99_LIMIT_MS} ms`
+          : `no probed rate held the baseline’s p99 under ${BASELINE_P99_LIMIT_MS} ms on this machine: the lowest one tried`) +
+        ` (probes: ${probes}); p50 product ${ms(paced.product.p50)}, baseline ${ms(paced.baseline.p50)}; ` +
+        `answered product ${perSecond(paced.product.achievedRps)}, baseline ${perSecond(paced.baseline.achievedRps)}; ` +
+        `failures: product ${failuresText(paced.product.failures)}, baseline ${failuresText(paced.baseline.failures)}`,
+    },
+  ];
+}
+
+export async function benchDashboard(ctx: BenchContext): Promise<SectionResult> {
+  const counselor = await prepareBenchCounselor(ctx.ownerUrl, ctx.agencyIds);
+  ctx.log(`dashboard: counselor ${counselor.email} (${counselor.candidates} candidates)`);
+  const servers: ChildServer[] = [];
+  try {
+    const api = await startApiServer(ctx, 'API (dashboard load)');
+    servers.push(api);
+    const raw = await startRawDashboardServer(ctx);
+    servers.push(raw);
+    const figures = await measure(ctx, api, raw, counselor);
+    // VmHWM before the processes stop: afterwards there is nothing to read.
+    const peaks = [
+      { process: 'API (dashboard load)', peakMiB: api.peakMiB() },
+      { process: 'Raw baseline (dashboard load)', peakMiB: raw.peakMiB() },
+    ];
+    return { rows: rowsOf(ctx, figures), peaks };
+  } finally {
+    await stopServers(servers, ctx.log);
+  }
+}
