@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: candidate import, the bulk path (one unnest() statement per
+ * `npm run bench:import`: candidate import, the bulk path (one unnest() statement per
  * file, CandidateImportService) side by side with a baseline that inserts the
  * same rows one statement at a time, in the same transaction shape and under
  * the same row-level security. Prints the median of several runs and the ratio.
