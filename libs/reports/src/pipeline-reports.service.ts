@@ -30,15 +30,15 @@ export class PipelineReportsService {
   async generate(ctx: RequestContext, weekStart: string, regenerate: boolean): Promise<PipelineReport> {
     const agency = await this.agencies.current(ctx);
     const week = reportWeek(weekStart, agency.timezone);
-    const latest = await this.latestRow(ctx, weekStart);
-    if (latest && !regenerate) return latest;
+    const latestRevision = await this.latestRevision(ctx, weekStart);
+    if (latestRevision !== null && !regenerate) return (await this.latestRow(ctx, weekStart))!;
     const report: PipelineReport = {
       agencyId: ctx.agencyId!,
       id: randomUUID(),
       weekStart: week.weekStart,
       weekEnd: week.weekEnd,
       timezone: agency.timezone,
-      revision: (latest?.revision ?? 0) + 1,
+      revision: (latestRevision ?? 0) + 1,
       figures: await this.figures.compute(ctx, week, previousWeek(week, agency.timezone)),
       generatedAt: this.clock.now(),
       generatedByUserId: ctx.principal?.kind === 'user' ? ctx.principal.userId : null,
@@ -80,6 +80,15 @@ export class PipelineReportsService {
   view(ctx: RequestContext, report: PipelineReport): PipelineReportModel {
     const user = ctx.user;
     return presentReport(report, (counselorId) => user.role === Role.ADMIN || counselorId === user.userId);
+  }
+
+  /** Only the number: a revision's figures run to megabytes for a large agency (its stalled list). */
+  private async latestRevision(ctx: RequestContext, weekStart: string): Promise<number | null> {
+    const [row] = await ctx.query<{ revision: number }>(
+      `SELECT max(revision) AS revision FROM pipeline_reports WHERE agency_id = $1 AND week_start = $2`,
+      [ctx.agencyId, weekStart],
+    );
+    return row?.revision ?? null;
   }
 
   private async latestRow(ctx: RequestContext, weekStart: string): Promise<PipelineReport | null> {
