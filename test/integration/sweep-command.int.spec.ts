@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { JobName, QueueName } from '@lib/queue';
+import { bullPrefix, JobName, QueueName } from '@lib/queue';
 import { Queue } from 'bullmq';
 import { testInfra } from '../support/infra';
 
@@ -19,7 +19,7 @@ describe('npm run sweep', () => {
     expect(stdout).toMatch(/^Escalation sweep enqueued as job /);
     const queue = new Queue(QueueName.FOLLOW_UP, {
       connection: { url: testInfra().redisUrl },
-      prefix: `${prefix}:bull`,
+      prefix: bullPrefix(prefix),
     });
     try {
       const waiting = await queue.getWaiting();

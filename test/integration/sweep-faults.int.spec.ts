@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '@lib/local-infra';
 import { RecomputeAgencyJob } from '@lib/next-steps';
-import { JobName, QueueName } from '@lib/queue';
+import { bullPrefix, JobName, QueueName } from '@lib/queue';
 import { Queue } from 'bullmq';
 import { TestDatabase, withOwner } from '../support/database';
 import { startEngineHarness } from '../support/engine-harness';
@@ -55,7 +55,7 @@ async function prepare(): Promise<Scenario> {
   };
   const queue = new Queue(QueueName.FOLLOW_UP, {
     connection: { url: testInfra().redisUrl, maxRetriesPerRequest: null },
-    prefix: `${prefix}:bull`,
+    prefix: bullPrefix(prefix),
   });
   return { db: harness.db, env, mailDir, queue, workers: [] };
 }

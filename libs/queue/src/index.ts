@@ -6,3 +6,4 @@ export * from './queue-names';
 export * from './queue.module';
 export * from './redis-connection';
 export * from './job-queue';
+export * from './queue-prefix';

@@ -1,2 +1,3 @@
+export * from './redis-cluster';
 export * from './redis.module';
 export * from './redis.tokens';

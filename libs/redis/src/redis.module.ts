@@ -2,6 +2,7 @@ import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { redisConfig } from '@lib/config';
 import Redis from 'ioredis';
+import { connectCluster, isCluster } from './redis-cluster';
 import { REDIS_CLIENT } from './redis.tokens';
 
 @Global()
@@ -10,8 +11,10 @@ import { REDIS_CLIENT } from './redis.tokens';
     {
       provide: REDIS_CLIENT,
       inject: [redisConfig.KEY],
-      useFactory: (config: ConfigType<typeof redisConfig>) =>
-        new Redis(config.url, { keyPrefix: `${config.keyPrefix}:`, lazyConnect: false, maxRetriesPerRequest: 2 }),
+      useFactory: (config: ConfigType<typeof redisConfig>) => {
+        const options = { keyPrefix: `${config.keyPrefix}:`, lazyConnect: false, maxRetriesPerRequest: 2 };
+        return isCluster(config) ? connectCluster(config, options) : new Redis(config.url, options);
+      },
     },
   ],
   exports: [REDIS_CLIENT],

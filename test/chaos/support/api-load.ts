@@ -15,17 +15,17 @@ export interface ServingApi {
 }
 
 /** Starts the API as a process on a free port and waits until /health says PostgreSQL and Redis answer. */
-export async function startServingApi(fleet: Fleet, env: Record<string, string>): Promise<ServingApi> {
+export async function startServingApi(fleet: Fleet, env: Record<string, string>, name = 'api'): Promise<ServingApi> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const app = fleet.startApi('api', { ...env, HTTP_HOST: '127.0.0.1', HTTP_PORT: String(port) });
+  const app = fleet.startApi(name, { ...env, HTTP_HOST: '127.0.0.1', HTTP_PORT: String(port) });
   const health = async () => (await fetch(`${url}/health`, { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) })).status;
   await waitFor(
     async () => {
       if (app.child.exitCode !== null || app.child.signalCode !== null) throw new Error('The API exited on boot');
       return (await health().catch(() => 0)) === 200;
     },
-    'the API to serve',
+    `${name} to serve`,
     60000,
     100,
   );

@@ -1,4 +1,4 @@
-import { JOB_QUEUES, jobId, JobName, QueueName, redisConnectionOptions } from '@lib/queue';
+import { bullPrefix, JOB_QUEUES, jobId, JobName, QueueName, redisConnectionOptions } from '@lib/queue';
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -26,7 +26,7 @@ export class ChaosQueues {
       (name) =>
         new Queue(name, {
           connection: redisConnectionOptions(redisUrl),
-          prefix: `${keyPrefix}:bull`,
+          prefix: bullPrefix(keyPrefix),
         }),
     );
     // The test restarts Redis on purpose: ioredis reconnects, and meanwhile its errors are expected.
