@@ -1,4 +1,5 @@
 import Holidays from 'date-holidays';
+import { DateTime } from 'luxon';
 
 const HOLIDAY_TYPES = new Set(['public', 'bank']);
 
@@ -32,6 +33,34 @@ export function publicHolidayDates(
         .map((holiday) => holiday.date.slice(0, 10)),
     );
     datesByYear.set(key, dates);
+  }
+  return dates;
+}
+
+const workingDatesByYear = new Map<string, readonly string[]>();
+
+/**
+ * Monday to Friday of a year less the public holidays of a country (and
+ * region), as ISO dates in order: built once with luxon, then searched, so a
+ * calendar counts working days by position instead of stepping luxon through
+ * every day (the planner counts days for every rung of every application).
+ */
+export function workingDatesOfYear(
+  country: string,
+  region: string | null | undefined,
+  year: number,
+): readonly string[] {
+  const key = `${country}/${region ?? ''}/${year}`;
+  let dates = workingDatesByYear.get(key);
+  if (!dates) {
+    const holidays = publicHolidayDates(country, region, year);
+    const working: string[] = [];
+    for (let day = DateTime.utc(year, 1, 1); day.year === year; day = day.plus({ days: 1 })) {
+      const iso = day.toISODate()!;
+      if (day.weekday <= 5 && !holidays.has(iso)) working.push(iso);
+    }
+    dates = working;
+    workingDatesByYear.set(key, dates);
   }
   return dates;
 }

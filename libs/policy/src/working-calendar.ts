@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { publicHolidayDates } from './public-holidays';
+import { publicHolidayDates, workingDatesOfYear } from './public-holidays';
 
 export interface CalendarSettings {
   /** IANA time zone the days are reckoned in: the employer's. */
@@ -19,6 +19,7 @@ export interface CalendarSettings {
  */
 export class WorkingCalendar {
   private readonly extra: ReadonlySet<string>;
+  private readonly workingDatesByYear = new Map<number, readonly string[]>();
 
   constructor(private readonly settings: CalendarSettings) {
     if (!DateTime.local().setZone(settings.timezone).isValid)
@@ -42,43 +43,63 @@ export class WorkingCalendar {
 
   /** The start (local midnight) of the working day that comes `count` working days after the day of `from`. */
   workingDaysAfter(from: Date, count: number): Date {
-    let date = this.calendarDate(from);
+    const start = this.localDate(from);
+    if (count <= 0) return this.midnightOf(start);
+    let year = Number(start.slice(0, 4));
+    let dates = this.workingDates(year);
+    let index = firstAfter(dates, start);
     let remaining = count;
-    while (remaining > 0) {
-      date = date.plus({ days: 1 });
-      if (this.isWorkingDate(date)) remaining--;
+    while (index + remaining > dates.length) {
+      remaining -= dates.length - index;
+      dates = this.workingDates(++year);
+      index = 0;
     }
-    return DateTime.fromObject(
-      { year: date.year, month: date.month, day: date.day },
-      { zone: this.settings.timezone },
-    ).toJSDate();
+    return this.midnightOf(dates[index + remaining - 1]!);
   }
 
   /** Working days strictly after the day of `from`, up to and including the day of `to`. */
   workingDaysBetween(from: Date, to: Date): number {
-    let date = this.calendarDate(from);
-    const end = this.calendarDate(to);
+    const first = this.localDate(from);
+    const last = this.localDate(to);
+    if (last <= first) return 0;
+    const lastYear = Number(last.slice(0, 4));
     let count = 0;
-    while (date < end) {
-      date = date.plus({ days: 1 });
-      if (this.isWorkingDate(date)) count++;
+    for (let year = Number(first.slice(0, 4)); year <= lastYear; year++) {
+      const dates = this.workingDates(year);
+      const after = firstAfter(dates, first);
+      count += (year === lastYear ? firstAfter(dates, last) : dates.length) - after;
     }
     return count;
   }
 
-  /**
-   * The calendar date of an instant in the calendar's time zone, held as that
-   * date's midnight in UTC. Days are walked there: UTC has no offsets to look
-   * up, while each step in a named zone made luxon ask Intl for the offset,
-   * which took a third of the worker's time in a sweep (bench/README.md).
-   * A date a zone skipped entirely (Samoa's 30 December 2011) counts as a date.
-   */
-  private calendarDate(instant: Date): DateTime {
-    const local = DateTime.fromJSDate(instant, { zone: this.settings.timezone });
-    return DateTime.utc(local.year, local.month, local.day);
+  /** The ISO date (yyyy-MM-dd) of an instant in the calendar's time zone: the one step that needs the zone. */
+  private localDate(instant: Date): string {
+    return DateTime.fromJSDate(instant, { zone: this.settings.timezone }).toISODate()!;
   }
 
-  /** `date`: a calendarDate(). */
+  /** A day's first instant in the calendar's time zone (01:00 where a daylight-saving change skips midnight). */
+  private midnightOf(isoDate: string): Date {
+    return DateTime.fromISO(isoDate, { zone: this.settings.timezone }).toJSDate();
+  }
+
+  /**
+   * The year's working dates, in order. Days are counted by their position in
+   * this list rather than by stepping luxon through them: each step in a named
+   * zone made luxon ask Intl for an offset, which took a third of the worker's
+   * time in a sweep (bench/README.md). A date a zone skipped entirely (Samoa's
+   * 30 December 2011) counts as a date.
+   */
+  private workingDates(year: number): readonly string[] {
+    let dates = this.workingDatesByYear.get(year);
+    if (!dates) {
+      const shared = workingDatesOfYear(this.settings.country, this.settings.region, year);
+      dates = this.extra.size === 0 ? shared : shared.filter((date) => !this.extra.has(date));
+      this.workingDatesByYear.set(year, dates);
+    }
+    return dates;
+  }
+
+  /** `date`: a UTC midnight standing for a calendar date. */
   private isWorkingDate(date: DateTime): boolean {
     if (date.weekday > 5) return false;
     const iso = date.toISODate()!;
@@ -94,4 +115,16 @@ export class WorkingCalendar {
     const wall = day.setZone(this.settings.timezone).set({ hour, minute, second: 0, millisecond: 0 });
     return wall.getPossibleOffsets().reduce((first, option) => (option < first ? option : first), wall);
   }
+}
+
+/** The index of the first of the ordered ISO `dates` that comes after `date` (their length if none does). */
+function firstAfter(dates: readonly string[], date: string): number {
+  let low = 0;
+  let high = dates.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (dates[middle]! <= date) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
