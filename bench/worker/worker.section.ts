@@ -16,7 +16,7 @@ import { startWorker } from './worker-process';
 
 /** The Monday after the seeded week: the seeded rungs due by then are raised, and last week's reports made. */
 const BENCH_NOW = new Date('2026-11-23T00:00:00Z');
-const POLL_MS = 100;
+const POLL_MS = 20;
 const DRAIN_TIMEOUT_MS = 30 * 60_000;
 
 /** What the sweep's own statement reads, every next step, counted by a plain sequential scan. */
