@@ -37,8 +37,8 @@ BEGIN
   END IF;
 END $$;
 
--- The product scopes each transaction with set_config(..., true). Citus sends the shard queries to the
--- workers in connections of their own, where only SET LOCAL commands reach, and only with this setting
+-- The product scopes each transaction with SET LOCAL (libs/database/src/scope-statement.ts). Citus sends the
+-- shard queries to the workers in connections of their own, where only SET LOCAL commands reach, and only with this setting
 -- (docs/citus.md, "Row-level security on Citus"). Set for the database, so every session has it.
 DO $$
 BEGIN

@@ -6,3 +6,4 @@ export * from './tenant-transaction';
 export * from './migrator';
 export * from './sql-list';
 export * from './snapshot-readers';
+export * from './scope-statement';

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { Pool, PoolClient } from 'pg';
-import { APPLY_SCOPE_SQL, scopeParameters } from './tenant-transaction';
+import { scopeStatement } from './scope-statement';
 import { TenantScope } from './tenant-scope';
 
 /** A snapshot exported by an open transaction, with the tenant scope its readers must take. */
@@ -76,7 +76,7 @@ export class SnapshotReaders {
       // Importing a snapshot needs REPEATABLE READ, and must come before any other statement.
       await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
       await client.query(`SET TRANSACTION SNAPSHOT '${snapshot.id}'`);
-      await client.query(APPLY_SCOPE_SQL, scopeParameters(snapshot.scope));
+      await client.query(scopeStatement(snapshot.scope));
       for (const [name, value] of Object.entries(settings))
         await client.query('SELECT set_config($1, $2, true)', [name, value]);
       await work(client);

@@ -1,7 +1,7 @@
 /**
  * What a transaction is allowed to see. Written into the transaction with
- * `set_config(..., true)` so it ends with the transaction and can never leak
- * to the next user of a pooled connection.
+ * `SET LOCAL` (scopeStatement) so it ends with the transaction and can never
+ * leak to the next user of a pooled connection.
  */
 export interface TenantScope {
   agencyId: string | null;

@@ -1,11 +1,6 @@
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import { scopeStatement } from './scope-statement';
 import { TenantScope } from './tenant-scope';
-
-/** Scopes the current transaction; its parameters come from scopeParameters(). */
-export const APPLY_SCOPE_SQL = `SELECT set_config('app.agency_id', $1, true),
-                                set_config('app.user_id', $2, true),
-                                set_config('app.role', $3, true),
-                                set_config('app.candidate_id', $4, true)`;
 
 /**
  * One database transaction on one pooled connection, scoped to a tenant.
@@ -49,7 +44,7 @@ export class TenantTransaction {
   }
 
   async applyScope(scope: TenantScope): Promise<void> {
-    await this.runner.query(APPLY_SCOPE_SQL, scopeParameters(scope));
+    await this.runner.query(scopeStatement(scope));
   }
 
   async commit(): Promise<void> {
@@ -74,10 +69,6 @@ export class TenantTransaction {
       await this.runner.release();
     }
   }
-}
-
-export function scopeParameters(scope: TenantScope): string[] {
-  return [scope.agencyId ?? '', scope.userId ?? '', scope.role ?? '', scope.candidateId ?? ''];
 }
 
 /**
