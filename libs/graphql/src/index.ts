@@ -15,3 +15,4 @@ export * from './pagination/pipeline-order';
 export * from './scalars/date-time.scalar';
 export * from './hooks/refuse-json-documents.hook';
 export * from './hooks/refuse-unusable-text.hook';
+export * from './hooks/price-page-sizes.hook';

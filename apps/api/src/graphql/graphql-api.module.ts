@@ -6,7 +6,13 @@ import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { appConfig, graphqlConfig } from '@lib/config';
-import { formatGraphqlResponse, GraphqlContext, refuseJsonDocuments, refuseUnusableText } from '@lib/graphql';
+import {
+  formatGraphqlResponse,
+  GraphqlContext,
+  refuseCostlyPages as costlyPagesRefuser,
+  refuseJsonDocuments,
+  refuseUnusableText,
+} from '@lib/graphql';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { GraphQLError, NoSchemaIntrospectionCustomRule, ValidationContext, ValidationRule } from 'graphql';
 import { API_SCHEMA_OPTIONS } from './schema-options';
@@ -38,33 +44,39 @@ function validationRules(config: ConfigType<typeof graphqlConfig>): ValidationRu
     GraphQLModule.forRootAsync<MercuriusDriverConfig>({
       driver: MercuriusDriver,
       inject: [graphqlConfig.KEY, appConfig.KEY],
-      useFactory: (graphql: ConfigType<typeof graphqlConfig>, app: ConfigType<typeof appConfig>) => ({
-        path: GRAPHQL_PATH,
-        autoSchemaFile: true,
-        sortSchema: true,
-        buildSchemaOptions: API_SCHEMA_OPTIONS,
-        graphiql: !app.isProduction,
-        // Counted while parsing, so an oversized document stops before it is even built.
-        graphql: { parseOptions: { maxTokens: graphql.maxTokens } },
-        validationRules: validationRules(graphql),
-        context: (request: FastifyRequest, reply: FastifyReply): GraphqlContext => ({
-          req: request,
-          reply,
-          ctx: request.requestContext!,
-        }),
-        errorFormatter: (execution) =>
-          formatGraphqlResponse(execution, {
-            exposeInternals: !app.isProduction,
-            hideSuggestions: !graphql.introspection,
+      useFactory: (graphql: ConfigType<typeof graphqlConfig>, app: ConfigType<typeof appConfig>) => {
+        const refuseCostlyPages = costlyPagesRefuser(graphql.maxCost);
+        return {
+          path: GRAPHQL_PATH,
+          autoSchemaFile: true,
+          sortSchema: true,
+          buildSchemaOptions: API_SCHEMA_OPTIONS,
+          graphiql: !app.isProduction,
+          // Counted while parsing, so an oversized document stops before it is even built.
+          graphql: { parseOptions: { maxTokens: graphql.maxTokens } },
+          validationRules: validationRules(graphql),
+          context: (request: FastifyRequest, reply: FastifyReply): GraphqlContext => ({
+            req: request,
+            reply,
+            ctx: request.requestContext!,
           }),
-        hooks: {
-          preValidation: refuseJsonDocuments,
-          preExecution: refuseUnusableText,
-          onResolution: async (execution, context) => {
-            await (context as unknown as GraphqlContext).ctx.finish(!execution.errors?.length);
+          errorFormatter: (execution) =>
+            formatGraphqlResponse(execution, {
+              exposeInternals: !app.isProduction,
+              hideSuggestions: !graphql.introspection,
+            }),
+          hooks: {
+            preValidation: refuseJsonDocuments,
+            preExecution: async (schema, document, context, variables) => {
+              await refuseUnusableText(schema, document, context, variables);
+              await refuseCostlyPages(schema, document, context, variables);
+            },
+            onResolution: async (execution, context) => {
+              await (context as unknown as GraphqlContext).ctx.finish(!execution.errors?.length);
+            },
           },
-        },
-      }),
+        };
+      },
     }),
   ],
 })

@@ -1,17 +1,5 @@
 import { DocumentNode, GraphQLError, Location } from 'graphql';
-
-/**
- * Shaped like Mercurius's own validation error (an HTTP status and the list
- * of GraphQL errors), so that it is answered like any document that failed to
- * parse: 400, GRAPHQL_VALIDATION_FAILED.
- */
-class DocumentRefusedError extends Error {
-  readonly statusCode = 400;
-
-  constructor(readonly errors: GraphQLError[]) {
-    super(errors.map((error) => error.message).join('\n'));
-  }
-}
+import { DocumentRefusedError } from './document-refused.error';
 
 /**
  * Mercurius `preValidation` hook. When a query text does not parse as
