@@ -13,8 +13,9 @@ import { testInfra } from '../support/infra';
 import { RunningApp, startApp, until } from '../support/processes';
 
 const OPS_PASSWORD = 'operators only, please';
-const AGENCIES = 4;
-const APPLICATIONS_PER_AGENCY = 150;
+// More agencies than the worker runs at once (4), so a sweep takes several rounds and a kill lands inside it.
+const AGENCIES = 12;
+const APPLICATIONS_PER_AGENCY = 50;
 const TOTAL_APPLICATIONS = AGENCIES * APPLICATIONS_PER_AGENCY;
 
 interface Scenario {
