@@ -1,10 +1,12 @@
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Candidate, CandidateModel } from '@lib/candidates';
 import { RequestContext } from '@lib/context';
 import { Position, PositionModel } from '@lib/employers';
-import { Ctx, ParseIdPipe, rowsById, rowsByParent } from '@lib/graphql';
+import { Ctx, GraphqlContext, ParseIdPipe, rowById, rowsByParent } from '@lib/graphql';
+import { GraphQLResolveInfo } from 'graphql';
 import { ApplicationStageChange } from './application-stage-change.entity';
 import { Application } from './application.entity';
+import { candidateApplications } from './candidate-applications.loader';
 import {
   ApplicationConnection,
   ApplicationModel,
@@ -48,17 +50,25 @@ export class ApplicationsResolver {
   }
 
   @ResolveField(() => CandidateModel)
-  async candidate(@Ctx() ctx: RequestContext, @Parent() application: Application): Promise<Candidate> {
-    return (await rowsById(ctx, Candidate).load(application.candidateId))!;
+  candidate(
+    application: Application,
+    _args: unknown,
+    { ctx }: GraphqlContext,
+  ): Candidate | Promise<Candidate | undefined> {
+    return rowById(ctx, Candidate, application.candidateId);
   }
 
   @ResolveField(() => PositionModel)
-  async position(@Ctx() ctx: RequestContext, @Parent() application: Application): Promise<Position> {
-    return (await rowsById(ctx, Position).load(application.positionId))!;
+  position(
+    application: Application,
+    _args: unknown,
+    { ctx }: GraphqlContext,
+  ): Position | Promise<Position | undefined> {
+    return rowById(ctx, Position, application.positionId);
   }
 
   @ResolveField(() => [StageChangeModel], { description: 'Every stage move, oldest first' })
-  stageHistory(@Ctx() ctx: RequestContext, @Parent() application: Application): Promise<ApplicationStageChange[]> {
+  stageHistory(application: Application, _args: unknown, { ctx }: GraphqlContext): Promise<ApplicationStageChange[]> {
     return rowsByParent(ctx, ApplicationStageChange, 'applicationId', { changedAt: 'ASC' }).load(application.id);
   }
 }
@@ -66,7 +76,12 @@ export class ApplicationsResolver {
 @Resolver(() => CandidateModel)
 export class CandidateApplicationsResolver {
   @ResolveField(() => [ApplicationModel])
-  applications(@Ctx() ctx: RequestContext, @Parent() candidate: Candidate): Promise<Application[]> {
-    return rowsByParent(ctx, Application, 'candidateId', { createdAt: 'ASC' }).load(candidate.id);
+  applications(
+    candidate: Candidate,
+    _args: unknown,
+    { ctx }: GraphqlContext,
+    selection: GraphQLResolveInfo,
+  ): Promise<Application[]> {
+    return candidateApplications(ctx, selection).load(candidate.id);
   }
 }

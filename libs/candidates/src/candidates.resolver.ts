@@ -1,6 +1,6 @@
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { RequestContext } from '@lib/context';
-import { Ctx, ParseIdPipe, rowsById } from '@lib/graphql';
+import { Ctx, GraphqlContext, ParseIdPipe, rowById } from '@lib/graphql';
 import { User, UserModel } from '@lib/users';
 import { Candidate } from './candidate.entity';
 import { CandidateConnection, CandidateModel } from './candidate.model';
@@ -28,7 +28,7 @@ export class CandidatesResolver {
   }
 
   @ResolveField(() => UserModel)
-  async counselor(@Ctx() ctx: RequestContext, @Parent() candidate: Candidate): Promise<User> {
-    return (await rowsById(ctx, User).load(candidate.counselorId))!;
+  counselor(candidate: Candidate, _args: unknown, { ctx }: GraphqlContext): User | Promise<User | undefined> {
+    return rowById(ctx, User, candidate.counselorId);
   }
 }

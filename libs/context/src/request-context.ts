@@ -131,7 +131,10 @@ export class RequestContext {
   }
 
   /** Ends the unit of work: commits when it succeeded, rolls back otherwise. Safe to call more than once. */
-  async finish(succeeded: boolean, onError: (error: unknown) => void = logAfterCommitFailure): Promise<void> {
+  async finish(
+    succeeded: boolean,
+    onError: (error: unknown, requestId: string) => void = logAfterCommitFailure,
+  ): Promise<void> {
     const pending = this.transaction;
     const transaction = pending ? await pending.catch(() => undefined) : undefined;
     if (transaction) {
@@ -140,7 +143,7 @@ export class RequestContext {
     }
     const callbacks = this.committedCallbacks.splice(0);
     if (!succeeded) return;
-    for (const callback of callbacks) await callback().catch(onError);
+    for (const callback of callbacks) await callback().catch((error: unknown) => onError(error, this.requestId));
   }
 
   get hasOpenTransaction(): boolean {
@@ -165,8 +168,12 @@ export class RequestContext {
 
 const afterCommitLogger = new Logger('AfterCommit');
 
-function logAfterCommitFailure(error: unknown): void {
-  afterCommitLogger.warn(`An after-commit effect failed; the sweeps will redo it: ${(error as Error).message}`);
+/** With the request's id, which no request-scoped logger adds (see LoggingModule). */
+function logAfterCommitFailure(error: unknown, requestId: string): void {
+  afterCommitLogger.warn(
+    { requestId },
+    `An after-commit effect failed; the sweeps will redo it: ${(error as Error).message}`,
+  );
 }
 
 function samePrincipal(a: Principal, b: Principal): boolean {

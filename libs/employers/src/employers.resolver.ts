@@ -1,6 +1,6 @@
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { RequestContext } from '@lib/context';
-import { Ctx, PaginationArgs, ParseIdPipe, rowsById, rowsByParent } from '@lib/graphql';
+import { Ctx, GraphqlContext, PaginationArgs, ParseIdPipe, rowById, rowsByParent } from '@lib/graphql';
 import { AddEmployerContactInput } from './dto/add-employer-contact.input';
 import { CreateEmployerInput } from './dto/create-employer.input';
 import { CreatePositionInput } from './dto/create-position.input';
@@ -43,12 +43,12 @@ export class EmployersResolver {
   }
 
   @ResolveField(() => [EmployerContactModel])
-  contacts(@Ctx() ctx: RequestContext, @Parent() employer: Employer): Promise<EmployerContact[]> {
+  contacts(employer: Employer, _args: unknown, { ctx }: GraphqlContext): Promise<EmployerContact[]> {
     return rowsByParent(ctx, EmployerContact, 'employerId', { createdAt: 'ASC' }).load(employer.id);
   }
 
   @ResolveField(() => [PositionModel])
-  positions(@Ctx() ctx: RequestContext, @Parent() employer: Employer): Promise<Position[]> {
+  positions(employer: Employer, _args: unknown, { ctx }: GraphqlContext): Promise<Position[]> {
     return rowsByParent(ctx, Position, 'employerId', { createdAt: 'ASC' }).load(employer.id);
   }
 }
@@ -56,7 +56,7 @@ export class EmployersResolver {
 @Resolver(() => PositionModel)
 export class PositionEmployerResolver {
   @ResolveField(() => EmployerModel)
-  async employer(@Ctx() ctx: RequestContext, @Parent() position: Position): Promise<Employer> {
-    return (await rowsById(ctx, Employer).load(position.employerId))!;
+  employer(position: Position, _args: unknown, { ctx }: GraphqlContext): Employer | Promise<Employer | undefined> {
+    return rowById(ctx, Employer, position.employerId);
   }
 }

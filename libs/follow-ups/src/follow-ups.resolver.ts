@@ -1,8 +1,8 @@
-import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, ResolveField, Resolver } from '@nestjs/graphql';
 import { Application, ApplicationModel } from '@lib/applications';
 import { RequestContext } from '@lib/context';
 import { EmployerContact, EmployerContactModel } from '@lib/employers';
-import { Ctx, rowsById, rowsByParent } from '@lib/graphql';
+import { Ctx, GraphqlContext, readsAhead, rowById, rowsByParent } from '@lib/graphql';
 import { LogFollowUpInput } from './dto/log-follow-up.input';
 import { FollowUp } from './follow-up.entity';
 import { FollowUpModel, FollowUpResponseModel, FollowUpTooSoon, LogFollowUpResult } from './follow-up.model';
@@ -21,12 +21,16 @@ export class FollowUpsResolver {
   }
 
   @ResolveField(() => EmployerContactModel)
-  async contact(@Ctx() ctx: RequestContext, @Parent() followUp: FollowUp): Promise<EmployerContact> {
-    return (await rowsById(ctx, EmployerContact).load(followUp.contactId))!;
+  contact(
+    followUp: FollowUp,
+    _args: unknown,
+    { ctx }: GraphqlContext,
+  ): EmployerContact | Promise<EmployerContact | undefined> {
+    return rowById(ctx, EmployerContact, followUp.contactId);
   }
 
   @ResolveField(() => FollowUpResponseModel, { nullable: true, description: "The employer's answer, if any" })
-  response(@Parent() followUp: FollowUp): FollowUpResponseModel | null {
+  response(followUp: FollowUp): FollowUpResponseModel | null {
     if (!followUp.responseKind) return null;
     return {
       kind: followUp.responseKind,
@@ -37,15 +41,21 @@ export class FollowUpsResolver {
   }
 }
 
+readsAhead(ApplicationModel, 'lastFollowUp', (ctx, applicationIds) => lastFollowUps(ctx).readAhead(applicationIds));
+
 @Resolver(() => ApplicationModel)
 export class ApplicationFollowUpsResolver {
   @ResolveField(() => FollowUpModel, { nullable: true, description: 'The most recent contact with the employer' })
-  lastFollowUp(@Ctx() ctx: RequestContext, @Parent() application: Application): Promise<FollowUp | null> {
-    return lastFollowUps(ctx).load(application.id);
+  lastFollowUp(
+    application: Application,
+    _args: unknown,
+    { ctx }: GraphqlContext,
+  ): FollowUp | null | Promise<FollowUp | null> {
+    return lastFollowUps(ctx).get(application.id);
   }
 
   @ResolveField(() => [FollowUpModel], { description: 'Contacts with the employer, oldest first' })
-  followUps(@Ctx() ctx: RequestContext, @Parent() application: Application): Promise<FollowUp[]> {
+  followUps(application: Application, _args: unknown, { ctx }: GraphqlContext): Promise<FollowUp[]> {
     return rowsByParent(ctx, FollowUp, 'applicationId', { occurredAt: 'ASC' }).load(application.id);
   }
 }

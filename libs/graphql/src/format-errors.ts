@@ -18,6 +18,12 @@ export interface ErrorFormatOptions {
   exposeInternals: boolean;
   /** Takes graphql-js's "Did you mean ...?" out of messages: while introspection is off, it would map the schema. */
   hideSuggestions: boolean;
+  /**
+   * The HTTP request (Node's), named in the log line of an unexpected error as
+   * the access log names it (`req`: id, method, url): no request-scoped logger
+   * adds it (see LoggingModule).
+   */
+  request?: unknown;
 }
 
 /**
@@ -30,7 +36,7 @@ export interface ErrorFormatOptions {
  */
 export function formatGraphqlError(
   error: GraphQLError,
-  { exposeInternals, hideSuggestions }: ErrorFormatOptions,
+  { exposeInternals, hideSuggestions, request }: ErrorFormatOptions,
 ): FormattedError {
   const base = { locations: error.locations, path: error.path };
   const original = error.originalError;
@@ -45,7 +51,10 @@ export function formatGraphqlError(
   const known = toClientError(original);
   if (known) return { ...base, message: known.message, extensions: { code: known.code, ...known.extensions } };
 
-  logger.error({ err: original, path: error.path }, 'Unhandled error in a GraphQL operation');
+  logger.error(
+    { err: original, path: error.path, ...(request ? { req: request } : {}) },
+    'Unhandled error in a GraphQL operation',
+  );
   const internal = internalClientError();
   return {
     ...base,

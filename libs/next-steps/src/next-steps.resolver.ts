@@ -1,29 +1,52 @@
-import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { ResolveField, Resolver } from '@nestjs/graphql';
 import { Application, ApplicationModel } from '@lib/applications';
 import { RequestContext } from '@lib/context';
 import { EmployerContact } from '@lib/employers';
-import { Ctx, rowsById, rowsByParent } from '@lib/graphql';
-import { ApplicationNextStep } from './application-next-step.entity';
+import { GraphqlContext, readsAhead, rowById } from '@lib/graphql';
 import { NextStepModel, TemperatureModel } from './next-step.model';
+import { StoredPlan, storedPlans } from './stored-plans.loader';
 
-/** An application's stored plan: at most one row, batched per request like every one-to-many field. */
-async function planOf(ctx: RequestContext, applicationId: string): Promise<ApplicationNextStep | undefined> {
-  return (await rowsByParent(ctx, ApplicationNextStep, 'applicationId').load(applicationId))[0];
+const readPlansAhead = (ctx: RequestContext, applicationIds: readonly string[]) =>
+  storedPlans(ctx).readAhead(applicationIds);
+readsAhead(ApplicationModel, 'nextStep', readPlansAhead);
+readsAhead(ApplicationModel, 'temperature', readPlansAhead);
+
+function nextStepOf(ctx: RequestContext, plan: StoredPlan | null): NextStepModel | null | Promise<NextStepModel> {
+  if (!plan) return null;
+  const step = (contact: EmployerContact | undefined): NextStepModel => ({
+    action: plan.action,
+    dueAt: plan.dueAt,
+    reason: plan.reason,
+    contact: contact ?? null,
+  });
+  const contact = plan.contactId ? rowById(ctx, EmployerContact, plan.contactId) : undefined;
+  return contact instanceof Promise ? contact.then(step) : step(contact);
 }
 
+function temperatureOf(plan: StoredPlan | null): TemperatureModel | null {
+  return plan ? { score: plan.temperatureScore, reasons: plan.temperatureReasons } : null;
+}
+
+/** Both fields answer at once, without a promise, when the plans were read ahead with a page of applications. */
 @Resolver(() => ApplicationModel)
 export class ApplicationNextStepResolver {
   @ResolveField(() => NextStepModel, { nullable: true, description: 'What to do next, and when' })
-  async nextStep(@Ctx() ctx: RequestContext, @Parent() application: Application): Promise<NextStepModel | null> {
-    const plan = await planOf(ctx, application.id);
-    if (!plan) return null;
-    const contact = plan.contactId ? await rowsById(ctx, EmployerContact).load(plan.contactId) : undefined;
-    return { action: plan.action, dueAt: plan.dueAt, reason: plan.reason, contact: contact ?? null };
+  nextStep(
+    application: Application,
+    _args: unknown,
+    { ctx }: GraphqlContext,
+  ): NextStepModel | null | Promise<NextStepModel | null> {
+    const plan = storedPlans(ctx).get(application.id);
+    return plan instanceof Promise ? plan.then((settled) => nextStepOf(ctx, settled)) : nextStepOf(ctx, plan);
   }
 
   @ResolveField(() => TemperatureModel, { nullable: true })
-  async temperature(@Ctx() ctx: RequestContext, @Parent() application: Application): Promise<TemperatureModel | null> {
-    const plan = await planOf(ctx, application.id);
-    return plan ? { score: plan.temperatureScore, reasons: plan.temperatureReasons } : null;
+  temperature(
+    application: Application,
+    _args: unknown,
+    { ctx }: GraphqlContext,
+  ): TemperatureModel | null | Promise<TemperatureModel | null> {
+    const plan = storedPlans(ctx).get(application.id);
+    return plan instanceof Promise ? plan.then(temperatureOf) : temperatureOf(plan);
   }
 }

@@ -1,6 +1,7 @@
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { Connection, toConnection } from './connection';
 import { decodeCursor } from './cursor';
+import { TotalCount } from './total-count';
 
 export interface SortKey {
   /** An SQL expression over the query's alias, never NULL (coalesce it), ascending in the wanted order. */
@@ -21,7 +22,7 @@ export async function paginateByKey<T extends ObjectLiteral & { id: string }>(
   key: SortKey,
 ): Promise<Connection<T>> {
   const alias = query.alias;
-  const totalCount = await query.clone().getCount();
+  const total = new TotalCount(query);
   query.addSelect(key.expression, 'sort_key').orderBy('sort_key', 'ASC').addOrderBy(`${alias}.id`, 'ASC');
   if (after) {
     const position = decodeCursor(after);
@@ -32,7 +33,7 @@ export async function paginateByKey<T extends ObjectLiteral & { id: string }>(
   return toConnection(
     entities,
     first,
-    totalCount,
+    await total.of(raw),
     (row) => ({ sortKey: cursorValue(keys.get(row.id)!), id: row.id }),
     (row) => row,
   );

@@ -1,6 +1,7 @@
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { Connection, toConnection } from './connection';
 import { decodeCursor } from './cursor';
+import { TotalCount } from './total-count';
 
 /**
  * Keyset pagination in time order: `(created_at, id) > cursor` (or another
@@ -15,17 +16,17 @@ export async function paginateByCreation<T extends ObjectLiteral & { id: string 
 ): Promise<Connection<T>> {
   const alias = query.alias;
   const sortBy = `${alias}.${timeProperty}`;
-  const totalCount = await query.clone().getCount();
+  const total = new TotalCount(query);
   query.orderBy(sortBy, 'ASC').addOrderBy(`${alias}.id`, 'ASC');
   if (after) {
     const position = decodeCursor(after);
     query.andWhere(`(${sortBy}, ${alias}.id) > (:sortKey::timestamptz, :id::uuid)`, position);
   }
-  const rows = await query.take(first + 1).getMany();
+  const { entities: rows, raw } = await query.take(first + 1).getRawAndEntities();
   return toConnection(
     rows,
     first,
-    totalCount,
+    await total.of(raw),
     (row) => ({ sortKey: (row[timeProperty] as Date).toISOString(), id: row.id }),
     (row) => row,
   );

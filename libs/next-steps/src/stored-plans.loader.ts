@@ -1,0 +1,32 @@
+import { RequestContext } from '@lib/context';
+import { SettledLoader } from '@lib/graphql';
+import { ApplicationNextStep } from './application-next-step.entity';
+
+/** What the NextStep and Temperature fields show of an application's stored plan (the escalation columns are the sweep's). */
+export type StoredPlan = Pick<
+  ApplicationNextStep,
+  'applicationId' | 'action' | 'dueAt' | 'contactId' | 'reason' | 'temperatureScore' | 'temperatureReasons'
+>;
+
+/**
+ * Applications' stored plans, one statement per batch, only the columns the
+ * API shows, shared by the NextStep and Temperature fields of a request.
+ * The contacts the next steps name are left to the contact loader: joined
+ * here, under row-level security, they cost the database more than their own
+ * statement does, and most plans name none.
+ */
+export function storedPlans(ctx: RequestContext): SettledLoader<StoredPlan | null> {
+  return ctx.memo('stored-plans', () => {
+    return new SettledLoader<StoredPlan | null>(async (applicationIds) => {
+      const rows = await ctx.query<StoredPlan>(
+        `SELECT application_id AS "applicationId", action, due_at AS "dueAt", contact_id AS "contactId", reason,
+                temperature_score AS "temperatureScore", temperature_reasons AS "temperatureReasons"
+           FROM application_next_steps
+          WHERE agency_id = $1 AND application_id = ANY($2::uuid[])`,
+        [ctx.agencyId, [...applicationIds]],
+      );
+      const byApplication = new Map(rows.map((row) => [row.applicationId, row]));
+      return applicationIds.map((id) => byApplication.get(id) ?? null);
+    });
+  });
+}
