@@ -169,7 +169,8 @@ export async function benchWorker(ctx: BenchContext): Promise<SectionResult> {
           target: '≤ 3.00x',
           notes:
             `the same sweep again at the same time, every due rung raised: the quarter-hourly sweep of a steady day ` +
-            `(${perSecond(sweepScan.rows, steadySweep)} applications/s); one job and one transaction per agency`,
+            `(${perSecond(sweepScan.rows, steadySweep)} applications/s); one index probe per agency ` +
+            '(agencies_with_due_escalations), and a job only for an agency with a rung due or a message waiting',
         },
         {
           measure: 'Weekly report, every agency',

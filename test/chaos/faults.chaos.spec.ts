@@ -288,7 +288,7 @@ describe('faults: workers killed with SIGKILL, Redis and PostgreSQL restarted un
       // The worker resumes: a sweep enqueued now completes, and its safety net delivers what the outage left.
       const sweepId = await scenario.queues.sweep('after-the-restart');
       await waitFor(
-        () => scenario.queues.sweepCompleted(sweepId, scenario.agencies()),
+        () => scenario.queues.sweepCompleted(sweepId),
         'the sweep enqueued after the restart to complete',
         RECOVERY_LIMIT_MS,
         250,
@@ -335,12 +335,7 @@ describe('faults: workers killed with SIGKILL, Redis and PostgreSQL restarted un
     try {
       scenario.load.start();
       const before = await scenario.queues.sweep('before-the-outage');
-      await waitFor(
-        () => scenario.queues.sweepCompleted(before, scenario.agencies()),
-        'the first sweep to raise its rungs',
-        30000,
-        100,
-      );
+      await waitFor(() => scenario.queues.sweepCompleted(before), 'the first sweep to raise its rungs', 30000, 100);
       const retries = await scenario.queues.productRetryOptions();
       // New stalled agencies, for the sweeps that will fail during the outage.
       await scenario.addBatch();
@@ -361,7 +356,7 @@ describe('faults: workers killed with SIGKILL, Redis and PostgreSQL restarted un
       await scenario.load.stop();
 
       await waitFor(
-        () => scenario.queues.sweepCompleted(scheduled, scenario.agencies()),
+        () => scenario.queues.sweepCompleted(scheduled),
         'the sweep that failed during the outage to be retried to completion',
         RECOVERY_LIMIT_MS,
         250,

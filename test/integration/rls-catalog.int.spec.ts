@@ -4,6 +4,23 @@ import { testInfra } from '../support/infra';
 /** Tables outside tenancy, each for a documented reason (README, "Tenancy"). */
 const CROSS_AGENCY_TABLES = new Set(['agencies', 'migrations']);
 
+interface PolicyRow {
+  tablename: string;
+  policyname: string;
+  roles: string[];
+  cmd: string;
+}
+
+/** The escalation sweep's probe (migration DueEscalationProbe): it reads, across agencies, as a role of its own. */
+function isSweepProbe(policy: PolicyRow): boolean {
+  return (
+    policy.policyname === 'sweep_probe' &&
+    policy.cmd === 'SELECT' &&
+    policy.roles.length === 1 &&
+    policy.roles[0] === 'recruiting_sweep_probe'
+  );
+}
+
 interface TableRow {
   table: string;
   rls: boolean;
@@ -50,10 +67,13 @@ describe('the schema keeps agencies apart', () => {
   it('scopes every tenant table with a policy on app.agency_id, both USING and WITH CHECK', async () => {
     const policies = await withOwner(db.ownerUrl, async (client) => {
       const result = await client.query(
-        `SELECT tablename, qual, with_check, cmd, permissive FROM pg_policies WHERE schemaname = 'public'`,
+        `SELECT tablename, policyname, roles::text[] AS roles, qual, with_check, cmd, permissive FROM pg_policies
+          WHERE schemaname = 'public'`,
       );
       return result.rows as {
         tablename: string;
+        policyname: string;
+        roles: string[];
         qual: string | null;
         with_check: string | null;
         cmd: string;
@@ -69,12 +89,29 @@ describe('the schema keeps agencies apart', () => {
           policy.with_check?.includes(`current_setting('app.agency_id'::text, true)`),
       );
       expect({ table, scoped: scoped.length > 0 }).toEqual({ table, scoped: true });
-      // A permissive policy that is not agency-scoped would open the table (policies are OR-ed).
+      // A permissive policy that is not agency-scoped would open the table (policies are OR-ed), except the
+      // escalation sweep's probe: reading only, for a role no one can log in as or take (see the next test).
       const unscopedPermissive = own.filter(
-        (policy) => policy.permissive === 'PERMISSIVE' && !policy.qual?.includes('app.agency_id'),
+        (policy) =>
+          policy.permissive === 'PERMISSIVE' && !policy.qual?.includes('app.agency_id') && !isSweepProbe(policy),
       );
       expect({ table, unscopedPermissive }).toEqual({ table, unscopedPermissive: [] });
     }
+  });
+
+  it('opens reads across agencies to the sweep probe alone, on the two tables it probes', async () => {
+    const probes = await withOwner(db.ownerUrl, async (client) => {
+      const result = await client.query(
+        `SELECT tablename, policyname, roles::text[] AS roles, cmd FROM pg_policies
+          WHERE schemaname = 'public' AND (policyname = 'sweep_probe' OR 'recruiting_sweep_probe' = ANY(roles::text[]))
+          ORDER BY tablename`,
+      );
+      return result.rows as PolicyRow[];
+    });
+    expect(probes.map((policy) => [policy.tablename, isSweepProbe(policy)])).toEqual([
+      ['application_next_steps', true],
+      ['notifications', true],
+    ]);
   });
 
   it('confines candidates on every tenant table with a restrictive policy on their role', async () => {

@@ -23,9 +23,23 @@ export class AgencyFanOut {
     private readonly jobs: JobQueue,
   ) {}
 
-  async enqueueForEveryAgency(sweep: Job, jobName: AgencyJobName): Promise<number> {
+  enqueueForEveryAgency(sweep: Job, jobName: AgencyJobName): Promise<number> {
+    return this.enqueueForAgenciesFrom(sweep, jobName, 'SELECT agency_ids() AS id');
+  }
+
+  /**
+   * One job for each agency the statement returns (one `id` column), read
+   * without an agency scope: it must be a function made to answer across
+   * agencies, as agency_ids() is.
+   */
+  async enqueueForAgenciesFrom(
+    sweep: Job,
+    jobName: AgencyJobName,
+    statement: string,
+    parameters: unknown[] = [],
+  ): Promise<number> {
     const rows = await this.contexts.run(this.contexts.create(), (ctx) =>
-      ctx.query<{ id: string }>('SELECT agency_ids() AS id'),
+      ctx.query<{ id: string }>(statement, parameters),
     );
     await this.jobs.addBulk(
       jobName,

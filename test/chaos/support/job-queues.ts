@@ -79,17 +79,23 @@ export class ChaosQueues {
     );
   }
 
-  /** Whether a sweep and the agency jobs it fanned out have all completed. */
-  async sweepCompleted(sweepId: string, agencyIds: string[]): Promise<boolean> {
-    const jobs = [
-      await this.queueOf(JobName.ESCALATION_SWEEP).getJob(sweepId),
-      ...(await Promise.all(
-        agencyIds.map((agencyId) =>
-          this.queueOf(JobName.ESCALATE_AGENCY).getJob(jobId(JobName.ESCALATE_AGENCY, sweepId, agencyId)),
-        ),
-      )),
-    ];
-    const states = await Promise.all(jobs.map((job) => job?.getState()));
+  /**
+   * Whether a sweep and the agency jobs it fanned out have all completed. The sweep fans out only to the
+   * agencies with work due, and returns how many: its agency jobs are found by their ids, which start with
+   * the sweep's.
+   */
+  async sweepCompleted(sweepId: string): Promise<boolean> {
+    const sweep = await this.queueOf(JobName.ESCALATION_SWEEP).getJob(sweepId);
+    if (!sweep || (await sweep.getState()) !== 'completed') return false;
+    const prefix = `${jobId(JobName.ESCALATE_AGENCY, sweepId)}.`;
+    const agencyJobs = await this.queueOf(JobName.ESCALATE_AGENCY).getJobs(
+      ['waiting', 'active', 'delayed', 'prioritized', 'completed', 'failed'],
+      0,
+      -1,
+    );
+    const fannedOut = agencyJobs.filter((job) => job?.id?.startsWith(prefix));
+    if (fannedOut.length !== Number(sweep.returnvalue)) return false;
+    const states = await Promise.all(fannedOut.map((job) => job.getState()));
     return states.every((state) => state === 'completed');
   }
 

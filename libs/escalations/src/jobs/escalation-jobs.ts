@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Clock } from '@lib/clock';
 import { RequestContextFactory } from '@lib/context';
 import { NextStepsService } from '@lib/next-steps';
 import { NotificationKick } from '@lib/notifications';
@@ -6,14 +7,26 @@ import { AgencyFanOut, HandlesJob, JobHandler, JobName, JobPayloads } from '@lib
 import type { Job } from 'bullmq';
 import { EscalationRaiser } from '../escalation-raiser';
 
-/** Regularly, and on demand: one escalation job per agency. */
+/**
+ * Regularly, and on demand: one escalation job per agency with a rung due or
+ * a notification waiting (see the migration DueEscalationProbe), so that a
+ * steady day costs an index probe per agency rather than a job each.
+ */
 @Injectable()
 @HandlesJob(JobName.ESCALATION_SWEEP)
 export class EscalationSweepJob implements JobHandler<JobPayloads[JobName.ESCALATION_SWEEP]> {
-  constructor(private readonly fanOut: AgencyFanOut) {}
+  constructor(
+    private readonly fanOut: AgencyFanOut,
+    private readonly clock: Clock,
+  ) {}
 
   run(_payload: JobPayloads[JobName.ESCALATION_SWEEP], job: Job): Promise<number> {
-    return this.fanOut.enqueueForEveryAgency(job, JobName.ESCALATE_AGENCY);
+    return this.fanOut.enqueueForAgenciesFrom(
+      job,
+      JobName.ESCALATE_AGENCY,
+      'SELECT agencies_with_due_escalations($1) AS id',
+      [this.clock.now()],
+    );
   }
 }
 
