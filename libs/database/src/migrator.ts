@@ -62,11 +62,26 @@ export async function ensureAppLoginRole(ownerUrl: string, appUrl: string): Prom
 
   const dataSource = await ownerDataSource(ownerUrl).initialize();
   try {
-    const [existing] = await dataSource.query(`SELECT 1 FROM pg_roles WHERE rolname = $1`, [login]);
+    const [existing] = await dataSource.query(
+      `SELECT rolsuper, rolbypassrls, rolcreatedb, rolcreaterole FROM pg_roles WHERE rolname = $1`,
+      [login],
+    );
     const role = quoteIdentifier(login);
     const passwordClause = password ? `PASSWORD ${quoteLiteral(password)}` : 'PASSWORD NULL';
-    const attributes = `LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE INHERIT ${passwordClause}`;
-    await dataSource.query(existing ? `ALTER ROLE ${role} ${attributes}` : `CREATE ROLE ${role} ${attributes}`);
+    if (!existing) {
+      const attributes = `LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE INHERIT ${passwordClause}`;
+      await dataSource.query(`CREATE ROLE ${role} ${attributes}`);
+    } else {
+      // Only the powers it holds are taken away: naming SUPERUSER or BYPASSRLS at all, even to refuse them,
+      // takes a superuser, and the owner of the migrations need not be one.
+      const powers = [
+        existing.rolsuper && 'NOSUPERUSER',
+        existing.rolbypassrls && 'NOBYPASSRLS',
+        existing.rolcreatedb && 'NOCREATEDB',
+        existing.rolcreaterole && 'NOCREATEROLE',
+      ].filter(Boolean);
+      await dataSource.query(`ALTER ROLE ${role} LOGIN INHERIT ${powers.join(' ')} ${passwordClause}`);
+    }
     await dataSource.query(`GRANT ${APP_GROUP_ROLE} TO ${role}`);
   } finally {
     await dataSource.destroy();
