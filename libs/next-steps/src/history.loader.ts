@@ -121,6 +121,12 @@ export async function loadHistories(
     ),
   ]);
 
+  const contactsByEmployer = new Map<string, HistoryContact[]>();
+  for (const { employerId, ...contact } of contacts) {
+    const known = contactsByEmployer.get(employerId);
+    if (known) known.push(contact);
+    else contactsByEmployer.set(employerId, [contact]);
+  }
   for (const row of applications) {
     histories.set(row.id, {
       stage: row.stage,
@@ -128,9 +134,8 @@ export async function loadHistories(
       submittedAt: row.submitted_at,
       interestLevel: row.interest_level,
       employer: { timezone: row.timezone, isLocal: row.is_local },
-      contacts: contacts
-        .filter((contact) => contact.employerId === row.employer_id)
-        .map(({ employerId: _employer, ...contact }) => contact),
+      // A copy each: the plans of two applications with one employer must not share a list.
+      contacts: [...(contactsByEmployer.get(row.employer_id) ?? [])],
       interviews: [],
       debriefs: [],
       followUps: [],

@@ -3,3 +3,4 @@ export * from './stalker-guard';
 export * from './working-calendar';
 export * from './follow-up-policy';
 export * from './engine';
+export * from './remembered-zone';

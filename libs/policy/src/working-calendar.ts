@@ -1,5 +1,6 @@
-import { DateTime } from 'luxon';
+import { DateTime, IANAZone } from 'luxon';
 import { publicHolidayDates, workingDatesOfYear } from './public-holidays';
+import { zoneNamed } from './remembered-zone';
 
 export interface CalendarSettings {
   /** IANA time zone the days are reckoned in: the employer's. */
@@ -20,11 +21,14 @@ export interface CalendarSettings {
 export class WorkingCalendar {
   private readonly extra: ReadonlySet<string>;
   private readonly workingDatesByYear = new Map<number, readonly string[]>();
+  /** The calendar's zone for luxon: remembers its offsets (see remembered-zone.ts). */
+  readonly zone: IANAZone;
 
   constructor(private readonly settings: CalendarSettings) {
     if (!DateTime.local().setZone(settings.timezone).isValid)
       throw new Error(`Unknown time zone: ${settings.timezone}`);
     this.extra = new Set(settings.extraHolidays ?? []);
+    this.zone = zoneNamed(settings.timezone);
   }
 
   get timezone(): string {
@@ -33,11 +37,11 @@ export class WorkingCalendar {
 
   /** The calendar day of an instant, in the calendar's time zone. */
   localDay(instant: Date): DateTime {
-    return DateTime.fromJSDate(instant, { zone: this.settings.timezone }).startOf('day');
+    return DateTime.fromJSDate(instant, { zone: this.zone }).startOf('day');
   }
 
   isWorkingDay(day: DateTime): boolean {
-    const local = day.setZone(this.settings.timezone);
+    const local = day.setZone(this.zone);
     return this.isWorkingDate(DateTime.utc(local.year, local.month, local.day));
   }
 
@@ -74,12 +78,12 @@ export class WorkingCalendar {
 
   /** The ISO date (yyyy-MM-dd) of an instant in the calendar's time zone: the one step that needs the zone. */
   private localDate(instant: Date): string {
-    return DateTime.fromJSDate(instant, { zone: this.settings.timezone }).toISODate()!;
+    return DateTime.fromJSDate(instant, { zone: this.zone }).toISODate()!;
   }
 
   /** A day's first instant in the calendar's time zone (01:00 where a daylight-saving change skips midnight). */
   private midnightOf(isoDate: string): Date {
-    return DateTime.fromISO(isoDate, { zone: this.settings.timezone }).toJSDate();
+    return DateTime.fromISO(isoDate, { zone: this.zone }).toJSDate();
   }
 
   /**
@@ -112,7 +116,7 @@ export class WorkingCalendar {
    * gap (luxon's normalisation), so callers must not assume the wall clock reads exactly `hour:minute`.
    */
   atLocalTime(day: DateTime, hour: number, minute: number): DateTime {
-    const wall = day.setZone(this.settings.timezone).set({ hour, minute, second: 0, millisecond: 0 });
+    const wall = day.setZone(this.zone).set({ hour, minute, second: 0, millisecond: 0 });
     return wall.getPossibleOffsets().reduce((first, option) => (option < first ? option : first), wall);
   }
 }

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { NextAction } from './plan';
+import { zoneNamed } from '../remembered-zone';
 
 export interface CandidatePhrase {
   /** What the candidate reads in the portal. */
@@ -20,12 +21,13 @@ export interface PhrasingInput {
 
 /** "today", "tomorrow morning", "on Tuesday at lunchtime", "on Tue 5 Jan in the morning". */
 function when(dueAt: Date, timezone: string, now: Date): string {
-  const due = DateTime.fromJSDate(dueAt, { zone: timezone });
-  const today = DateTime.fromJSDate(now, { zone: timezone }).startOf('day');
+  const zone = zoneNamed(timezone);
+  const due = DateTime.fromJSDate(dueAt, { zone });
+  const today = DateTime.fromJSDate(now, { zone }).startOf('day');
   const days = Math.round(due.startOf('day').diff(today, 'days').days);
   const part = due.hour < 12 ? 'morning' : due.hour < 14 ? 'at lunchtime' : 'at the end of the day';
   const partAfterDay = part === 'morning' ? 'in the morning' : part;
-  if (days <= 0) return due < DateTime.fromJSDate(now, { zone: timezone }) ? 'as soon as possible' : 'today';
+  if (days <= 0) return due < DateTime.fromJSDate(now, { zone }) ? 'as soon as possible' : 'today';
   if (days === 1) return part === 'morning' ? 'tomorrow morning' : `tomorrow ${part}`;
   if (days < 7) return part === 'morning' ? `on ${due.toFormat('cccc')} morning` : `on ${due.toFormat('cccc')} ${part}`;
   return `on ${due.toFormat('ccc d LLL')} ${partAfterDay}`;

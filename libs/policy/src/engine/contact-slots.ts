@@ -53,7 +53,7 @@ export function gapEnd(calendar: WorkingCalendar, policy: FollowUpPolicy, lastGa
 
 /** Whether an instant falls in one of the policy's contact windows, in the employer's local time (003). */
 export function isInContactWindow(calendar: WorkingCalendar, policy: FollowUpPolicy, instant: Date): boolean {
-  const wall = wallClockMinutes(DateTime.fromJSDate(instant, { zone: calendar.timezone }));
+  const wall = wallClockMinutes(DateTime.fromJSDate(instant, { zone: calendar.zone }));
   return windowsOf(policy.contactWindows).some((window) => wall >= window.start && wall < window.end);
 }
 
@@ -77,7 +77,7 @@ function slotInWindow(
   let candidate = opening < earliest ? earliest : opening;
   // A repeated hour can put the candidate's wall clock before the window: move on in real time, at most twice.
   for (let attempt = 0; attempt < 3; attempt++) {
-    const local = candidate.setZone(calendar.timezone);
+    const local = candidate.setZone(calendar.zone);
     if (!local.hasSame(day, 'day')) return null;
     const wall = wallClockMinutes(local);
     if (wall >= window.end) return null;
@@ -103,7 +103,7 @@ export function firstContactSlot(
   if (windows.length === 0) throw new Error('The follow-up policy has no usable contact window');
   const contactDays = new Set(policy.contactDays.map((weekday) => ISO_WEEKDAY[weekday]));
   const gap = gapEnd(calendar, policy, lastGapStart);
-  const earliest = DateTime.fromJSDate(gap && gap > notBefore ? gap : notBefore, { zone: calendar.timezone });
+  const earliest = DateTime.fromJSDate(gap && gap > notBefore ? gap : notBefore, { zone: calendar.zone });
   let day = earliest.startOf('day');
   for (let searched = 0; searched < SEARCH_DAYS; searched++, day = day.plus({ days: 1 }).startOf('day')) {
     if (!contactDays.has(day.weekday) || !calendar.isWorkingDay(day)) continue;

@@ -3,12 +3,12 @@ import { WorkingCalendar } from '../working-calendar';
 
 /** A date as a counselor reads it, in the employer's time zone: "Thu 3 Dec". */
 export function day(calendar: WorkingCalendar, instant: Date): string {
-  return DateTime.fromJSDate(instant, { zone: calendar.timezone }).toFormat('ccc d LLL', { locale: 'en' });
+  return DateTime.fromJSDate(instant, { zone: calendar.zone }).toFormat('ccc d LLL', { locale: 'en' });
 }
 
 /** "Thu 3 Dec 12:30", employer's time. */
 export function dayAndTime(calendar: WorkingCalendar, instant: Date): string {
-  return DateTime.fromJSDate(instant, { zone: calendar.timezone }).toFormat('ccc d LLL HH:mm', { locale: 'en' });
+  return DateTime.fromJSDate(instant, { zone: calendar.zone }).toFormat('ccc d LLL HH:mm', { locale: 'en' });
 }
 
 /** "1 working day", "7 working days". */
