@@ -11,10 +11,12 @@ import { Test } from '@nestjs/testing';
 import { Clock, FixedClock } from '@lib/clock';
 import { Schedules } from '../../apps/worker/src/schedules';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
+import { profileUntilStopped } from '../support/cpu-profile';
 
 async function main(): Promise<void> {
   const now = process.env.BENCH_NOW;
   if (!now) throw new Error('BENCH_NOW is required');
+  profileUntilStopped();
   const moduleRef = await Test.createTestingModule({ imports: [WorkerModule] })
     .overrideProvider(Clock)
     .useValue(new FixedClock(now))

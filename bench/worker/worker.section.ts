@@ -84,6 +84,29 @@ async function drained(queue: Queue): Promise<void> {
 }
 
 /**
+ * Until no message due waits for delivery: a delivery job ends with a batch.
+ * A message whose attempt failed waits for a retry the worker's fixed clock
+ * never reaches; the sweep then kicks its agency's delivery, as it should.
+ */
+async function delivered(ownerUrl: string): Promise<void> {
+  const deadline = Date.now() + DRAIN_TIMEOUT_MS;
+  for (;;) {
+    const pending = await withOwner(ownerUrl, async (owner) =>
+      Number(
+        (
+          await owner.query(`SELECT count(*) FROM notifications WHERE status = 'PENDING' AND next_attempt_at <= $1`, [
+            BENCH_NOW,
+          ])
+        ).rows[0].count,
+      ),
+    );
+    if (pending === 0) return;
+    if (Date.now() > deadline) throw new Error(`${pending} messages still pending after ${DRAIN_TIMEOUT_MS} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 10 * POLL_MS));
+  }
+}
+
+/**
  * The worker at work, as a child process: the escalation sweep over every
  * agency's open applications, then last week's report of every agency, each
  * timed from enqueueing to the last job done, against plain scans of the rows
@@ -125,7 +148,8 @@ export async function benchWorker(ctx: BenchContext): Promise<SectionResult> {
     );
     ctx.log(`Sweep: ${raised} escalations raised in ${ms(sweep)}; delivering their messages`);
     await drained(jobs.queueOf(JobName.DELIVER_NOTIFICATIONS));
-    // The quarter-hourly sweep of a steady day: the same clock, every due rung already raised.
+    await delivered(ctx.ownerUrl);
+    // The quarter-hourly sweep of a steady day: the same clock, every due rung raised, every message delivered.
     const steadySweep = await sweepOnce();
     ctx.log(`Sweep with nothing due: ${ms(steadySweep)}`);
     ctx.log(`Weekly reports of ${ctx.agencyIds.length} agencies`);
