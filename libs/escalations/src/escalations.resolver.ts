@@ -1,8 +1,8 @@
-import { Args, Field, Int, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Field, Int, Mutation, ObjectType, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Application, ApplicationModel } from '@lib/applications';
 import { RequestContext, Role, Roles } from '@lib/context';
 import { EmployerContact, EmployerContactModel } from '@lib/employers';
-import { Ctx, rowsById } from '@lib/graphql';
+import { Ctx, GraphqlContext, readsAhead, rowsById } from '@lib/graphql';
 import { User, UserModel } from '@lib/users';
 import { EscalationsArgs } from './dto/escalations.args';
 import { ResolveEscalationInput } from './dto/resolve-escalation.input';
@@ -10,6 +10,7 @@ import { Escalation } from './escalation.entity';
 import { EscalationConnection, EscalationModel } from './escalation.model';
 import { EscalationRaiser } from './escalation-raiser';
 import { EscalationsService } from './escalations.service';
+import { openEscalations } from './open-escalations.loader';
 
 @ObjectType('EscalationSweepResult')
 export class EscalationSweepResult {
@@ -43,27 +44,28 @@ export class EscalationsResolver {
   }
 
   @ResolveField(() => ApplicationModel)
-  async application(@Ctx() ctx: RequestContext, @Parent() escalation: Escalation): Promise<Application> {
+  async application(escalation: Escalation, _args: unknown, { ctx }: GraphqlContext): Promise<Application> {
     return (await rowsById(ctx, Application).load(escalation.applicationId))!;
   }
 
   @ResolveField(() => EmployerContactModel, { nullable: true, description: 'Whom the recommended action concerns' })
-  async contact(@Ctx() ctx: RequestContext, @Parent() escalation: Escalation): Promise<EmployerContact | null> {
+  async contact(escalation: Escalation, _args: unknown, { ctx }: GraphqlContext): Promise<EmployerContact | null> {
     return escalation.contactId ? ((await rowsById(ctx, EmployerContact).load(escalation.contactId)) ?? null) : null;
   }
 
   @ResolveField(() => UserModel, { nullable: true, description: "The candidate's counselor" })
-  async assignee(@Ctx() ctx: RequestContext, @Parent() escalation: Escalation): Promise<User | null> {
+  async assignee(escalation: Escalation, _args: unknown, { ctx }: GraphqlContext): Promise<User | null> {
     return escalation.assigneeUserId ? ((await rowsById(ctx, User).load(escalation.assigneeUserId)) ?? null) : null;
   }
 }
 
+readsAhead(ApplicationModel, 'escalations', (ctx, applicationIds) => openEscalations(ctx).readAhead(applicationIds));
+
+/** Answers at once, without a promise, when the escalations were read ahead with a page of applications. */
 @Resolver(() => ApplicationModel)
 export class ApplicationEscalationsResolver {
-  constructor(private readonly service: EscalationsService) {}
-
   @ResolveField(() => [EscalationModel], { description: 'Open escalations, oldest first' })
-  escalations(@Ctx() ctx: RequestContext, @Parent() application: Application): Promise<Escalation[]> {
-    return this.service.openByApplication(ctx).load(application.id);
+  escalations(application: Application, _args: unknown, { ctx }: GraphqlContext): Escalation[] | Promise<Escalation[]> {
+    return openEscalations(ctx).get(application.id);
   }
 }

@@ -5,8 +5,6 @@ import { RequestContext } from '@lib/context';
 import { BadUserInputError, NotFoundError } from '@lib/errors';
 import { Connection, paginateByCreation } from '@lib/graphql';
 import { NextStepsService } from '@lib/next-steps';
-import DataLoader from 'dataloader';
-import { In, IsNull } from 'typeorm';
 import { EscalationFilter } from './dto/escalations.args';
 import { ResolveEscalationInput } from './dto/resolve-escalation.input';
 import { Escalation } from './escalation.entity';
@@ -73,20 +71,5 @@ export class EscalationsService {
     });
     await this.nextSteps.recompute(ctx, escalation.applicationId);
     return resolved;
-  }
-
-  /** Open escalations per application, batched per request. */
-  openByApplication(ctx: RequestContext): DataLoader<string, Escalation[]> {
-    return ctx.memo('open-escalations-by-application', () => {
-      return new DataLoader<string, Escalation[]>(async (applicationIds) => {
-        const rows = await (
-          await ctx.repository(Escalation)
-        ).find({
-          where: { agencyId: ctx.agencyId!, applicationId: In([...applicationIds]), resolvedAt: IsNull() },
-          order: { raisedAt: 'ASC' },
-        });
-        return applicationIds.map((id) => rows.filter((row) => row.applicationId === id));
-      });
-    });
   }
 }

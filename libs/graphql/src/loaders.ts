@@ -51,12 +51,27 @@ export function rowsById<T extends ObjectLiteral & { id: string }>(
   });
 }
 
+/**
+ * The memo key of each entity's known rows, built once: a key concatenated
+ * on every call (one per field of every parent) is a new string to hash each time.
+ */
+const knownRowsKeys = new WeakMap<Function, string>();
+
+function knownRowsKey(entity: Function): string {
+  let key = knownRowsKeys.get(entity);
+  if (key === undefined) {
+    key = `known:${entity.name}`;
+    knownRowsKeys.set(entity, key);
+  }
+  return key;
+}
+
 /** The rows of an entity this request has read, by id. */
 function knownRows<T extends ObjectLiteral & { id: string }>(
   ctx: RequestContext,
   entity: EntityTarget<T> & Function,
 ): Map<string, T> {
-  return ctx.memo(`known:${entity.name}`, () => new Map<string, T>());
+  return ctx.memo(knownRowsKey(entity), () => new Map<string, T>());
 }
 
 /**

@@ -9,9 +9,11 @@ import DataLoader from 'dataloader';
  */
 export class SettledLoader<V> {
   private readonly settled = new Map<string, V>();
+  /** The read-ahead each key is being read by, until it settles. */
+  private readonly reading = new Map<string, Promise<void>>();
   private readonly loader: DataLoader<string, V>;
 
-  constructor(batch: (keys: readonly string[]) => Promise<V[]>) {
+  constructor(private readonly batch: (keys: readonly string[]) => Promise<V[]>) {
     this.loader = new DataLoader<string, V>(async (keys) => {
       const values = await batch(keys);
       keys.forEach((key, index) => this.settled.set(key, values[index]!));
@@ -20,11 +22,36 @@ export class SettledLoader<V> {
   }
 
   get(key: string): V | Promise<V> {
-    return this.settled.has(key) ? (this.settled.get(key) as V) : this.loader.load(key);
+    if (this.settled.has(key)) return this.settled.get(key) as V;
+    const reading = this.reading.get(key);
+    return reading ? reading.then(() => this.settled.get(key) as V) : this.loader.load(key);
   }
 
-  /** Reads the keys in one batch, for `get` to find them settled. */
+  /**
+   * Reads the keys in one batch, for `get` to find them settled. The batch is
+   * run directly rather than through the DataLoader: its promises and cache
+   * entries per key cost more than the statement's rows on a page of a
+   * hundred parents, and `get` never needs them for keys that settle first.
+   * Keys already settled, or being read, are not read again. A read that
+   * fails leaves its keys to `get`, which loads (and fails) on its own.
+   */
   async readAhead(keys: readonly string[]): Promise<void> {
-    await this.loader.loadMany(keys);
+    const unread = new Set<string>();
+    const awaited = new Set<Promise<void>>();
+    for (const key of keys) {
+      if (this.settled.has(key)) continue;
+      const reading = this.reading.get(key);
+      if (reading) awaited.add(reading);
+      else unread.add(key);
+    }
+    if (unread.size > 0) {
+      const batchKeys = [...unread];
+      const read = this.batch(batchKeys)
+        .then((values) => batchKeys.forEach((key, index) => this.settled.set(key, values[index]!)))
+        .finally(() => batchKeys.forEach((key) => this.reading.delete(key)));
+      for (const key of batchKeys) this.reading.set(key, read);
+      awaited.add(read);
+    }
+    await Promise.all(awaited).catch(() => undefined);
   }
 }

@@ -7,6 +7,7 @@ import { UnauthenticatedError } from '@lib/errors';
 import type { FastifyRequest } from 'fastify';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { SessionsService } from '../sessions.service';
+import { accessTokenKey } from '../tokens/access-token-key';
 import { ACCESS_TOKEN_ALGORITHM, AccessTokenClaims, AccessTokenService } from '../tokens/access-token.service';
 
 @Injectable()
@@ -18,7 +19,9 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-      secretOrKey: config.jwtSecret,
+      // Built once (see accessTokenKey). Handed as is to jsonwebtoken's verify, which takes a KeyObject:
+      // passport-jwt's typings name strings and buffers only.
+      secretOrKey: accessTokenKey(config.jwtSecret) as unknown as Buffer,
       // Pinned: "none" and every other algorithm are refused.
       algorithms: [ACCESS_TOKEN_ALGORITHM],
       issuer: config.jwtIssuer,

@@ -1,5 +1,5 @@
 import { textDefect, textDefectsIn, ValuePath } from '@lib/errors';
-import { DocumentNode, Kind, ValueNode, visit } from 'graphql';
+import { ArgumentNode, DocumentNode, Kind, ValueNode, visit } from 'graphql';
 import { fieldName } from './field-name';
 
 export interface TextProblem {
@@ -20,7 +20,7 @@ export function argumentTextProblems(
   document: DocumentNode,
   variables: Record<string, unknown> | null | undefined,
 ): TextProblem[] {
-  const defaults = variableDefaults(document);
+  const { argumentNodes, defaults } = argumentsOf(document);
   // One problem per field: the same argument under two aliases is reported once.
   const problems = new Map<string, TextProblem>();
   const report = (path: ValuePath, defect: string) => {
@@ -56,12 +56,36 @@ export function argumentTextProblems(
     }
   };
 
-  visit(document, {
-    Argument(node) {
-      walk(node.value, [node.name.value]);
-    },
-  });
+  for (const node of argumentNodes) walk(node.value, [node.name.value]);
   return [...problems.values()];
+}
+
+interface DocumentArguments {
+  /** Every argument of the document, of every field and directive, in the order `visit` meets them. */
+  argumentNodes: ArgumentNode[];
+  defaults: Map<string, ValueNode[]>;
+}
+
+/**
+ * Mercurius keeps parsed documents (per query text), and a document never
+ * changes: its arguments are found once, and each request only walks their
+ * values against its own variables, instead of visiting the whole document.
+ */
+const argumentsByDocument = new WeakMap<DocumentNode, DocumentArguments>();
+
+function argumentsOf(document: DocumentNode): DocumentArguments {
+  let found = argumentsByDocument.get(document);
+  if (!found) {
+    const argumentNodes: ArgumentNode[] = [];
+    visit(document, {
+      Argument(node) {
+        argumentNodes.push(node);
+      },
+    });
+    found = { argumentNodes, defaults: variableDefaults(document) };
+    argumentsByDocument.set(document, found);
+  }
+  return found;
 }
 
 /** Default values by variable name, across the document's operations (a name used twice keeps both). */
