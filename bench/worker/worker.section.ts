@@ -137,10 +137,13 @@ export async function benchWorker(ctx: BenchContext): Promise<SectionResult> {
   });
   try {
     ctx.log(`Sweep: ${sweepScan.rows} next steps, ${due} rungs due; ${ctx.agencyIds.length} agencies`);
+    let fannedOut = 0;
     const sweepOnce = () =>
       timed(async () => {
-        await jobs.add(JobName.ESCALATION_SWEEP, {}, { jobId: `bench-sweep-${randomBytes(4).toString('hex')}` });
+        const id = `bench-sweep-${randomBytes(4).toString('hex')}`;
+        await jobs.add(JobName.ESCALATION_SWEEP, {}, { jobId: id });
         await drained(jobs.queueOf(JobName.ESCALATION_SWEEP));
+        fannedOut = Number((await jobs.queueOf(JobName.ESCALATION_SWEEP).getJob(id))?.returnvalue);
       });
     const sweep = await sweepOnce();
     const raised = await withOwner(ctx.ownerUrl, async (owner) =>
@@ -151,6 +154,7 @@ export async function benchWorker(ctx: BenchContext): Promise<SectionResult> {
     await delivered(ctx.ownerUrl);
     // The quarter-hourly sweep of a steady day: the same clock, every due rung raised, every message delivered.
     const steadySweep = await sweepOnce();
+    const steadyAgencies = fannedOut;
     ctx.log(`Sweep with nothing due: ${ms(steadySweep)}`);
     ctx.log(`Weekly reports of ${ctx.agencyIds.length} agencies`);
     const reports = await timed(async () => {
@@ -194,7 +198,8 @@ export async function benchWorker(ctx: BenchContext): Promise<SectionResult> {
           notes:
             `the same sweep again at the same time, every due rung raised: the quarter-hourly sweep of a steady day ` +
             `(${perSecond(sweepScan.rows, steadySweep)} applications/s); one index probe per agency ` +
-            '(agencies_with_due_escalations), and a job only for an agency with a rung due or a message waiting',
+            '(agencies_with_due_escalations), and a job only for an agency with a rung due or a message waiting: ' +
+            `${steadyAgencies} of ${ctx.agencyIds.length} had one (messages waiting for a retry)`,
         },
         {
           measure: 'Weekly report, every agency',
