@@ -21,6 +21,7 @@ describe('The escalation sweep’s probe of agencies with work due', () => {
   let stalled: string[];
   let idle: string;
   let waiting: string;
+  let retryLater: string;
 
   beforeAll(async () => {
     harness = await startEngineHarness(new Date().toISOString());
@@ -33,11 +34,22 @@ describe('The escalation sweep’s probe of agencies with work due', () => {
         `INSERT INTO notifications (agency_id, id, dedupe_key, kind, channel, recipient_user_id, target, subject, body,
                                     payload, status, next_attempt_at, created_at)
          VALUES ($1, $2, 'probe-test', 'escalation.raised', 'EMAIL', $3, 'admin@probe-waiting.test', 'Subject', 'Body',
-                 '{}', 'PENDING', now(), now())`,
+                 '{}', 'PENDING', now() - interval '30 days', now() - interval '30 days')`,
         [waiting, randomUUID(), withMail.adminId],
       );
+      // A message whose last attempt failed, its retry an hour away: its own delayed delivery job is set for then.
+      const withRetry = await insertAgencyWithAdmin(client, 'probe-retry-later');
+      retryLater = withRetry.agencyId;
+      await client.query(
+        `INSERT INTO notifications (agency_id, id, dedupe_key, kind, channel, recipient_user_id, target, subject, body,
+                                    payload, status, attempts, next_attempt_at, created_at)
+         VALUES ($1, $2, 'probe-retry', 'escalation.raised', 'EMAIL', $3, 'admin@probe-retry.test', 'Subject', 'Body',
+                 '{}', 'PENDING', 1, now() + interval '1 hour', now())`,
+        [retryLater, randomUUID(), withRetry.adminId],
+      );
     });
-    for (const agencyId of [...stalled, idle, waiting]) await harness.get(RecomputeAgencyJob).run({ agencyId });
+    for (const agencyId of [...stalled, idle, waiting, retryLater])
+      await harness.get(RecomputeAgencyJob).run({ agencyId });
   }, 60_000);
 
   afterAll(() => harness?.close());
@@ -49,8 +61,13 @@ describe('The escalation sweep’s probe of agencies with work due', () => {
     );
   };
 
-  it('names the agencies with a rung due or a notification waiting, and no other', async () => {
+  it('names the agencies with a rung due or a notification due for delivery, and no other', async () => {
     expect((await probe(harness.clock.now())).sort()).toEqual([...stalled, waiting].sort());
+  });
+
+  it('names an agency whose message waits for a retry once the retry falls due', async () => {
+    const inTwoHours = new Date(Date.now() + 2 * 3_600_000);
+    expect(await probe(inTwoHours)).toContain(retryLater);
   });
 
   it('leaves out rungs not due yet', async () => {
@@ -75,6 +92,7 @@ describe('The escalation sweep’s probe of agencies with work due', () => {
     const jobOf = (agencyId: string) => queue.getJob(jobId(JobName.ESCALATE_AGENCY, sweepId, agencyId));
     for (const agencyId of [...stalled, waiting]) expect((await jobOf(agencyId))?.data).toEqual({ agencyId });
     expect(await jobOf(idle)).toBeUndefined();
+    expect(await jobOf(retryLater)).toBeUndefined();
   });
 
   it('gives the application role nothing else across agencies: the next steps stay its own agency’s', async () => {
@@ -145,6 +163,7 @@ describe('The escalation sweep’s probe of agencies with work due', () => {
       'applications.agency_id',
       'applications.id',
       'notifications.agency_id',
+      'notifications.next_attempt_at',
       'notifications.status',
     ]);
   });
