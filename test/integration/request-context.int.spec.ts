@@ -4,7 +4,7 @@ import { AgenciesModule, AgenciesService } from '@lib/agencies';
 import { ClockModule } from '@lib/clock';
 import { ConfigModule } from '@lib/config';
 import { ContextModule, RequestContextFactory, Role } from '@lib/context';
-import { DatabaseModule } from '@lib/database';
+import { DatabaseModule, preparedSql } from '@lib/database';
 import { createTestDatabase, TestDatabase, withOwner } from '../support/database';
 import { applyTestEnv } from '../support/test-env';
 
@@ -86,5 +86,36 @@ describe('RequestContext: one transaction per unit of work, scoped to one agency
     );
     expect(seen.map((row) => row.id)).toEqual([a.id]);
     expect(seen.map((row) => row.id)).not.toContain(b.id);
+  });
+
+  it('holds a prepared statement to each agency in turn on one pooled connection, generic plan included', async () => {
+    const [a, b] = await Promise.all(
+      ['Prepared A', 'Prepared B'].map((name) =>
+        contexts.run(contexts.create(), (ctx) => agencies.create(ctx, { name, timezone: 'UTC', country: 'GB' })),
+      ),
+    );
+    const both = [a!.id, b!.id];
+    const statement = preparedSql('SELECT id FROM agencies WHERE id = ANY($1::uuid[])');
+    const runs: Array<{ agency: string; seen: string[]; pid: number; genericPlans: number }> = [];
+    // One after another, so the pool hands the same connection back; past five runs PostgreSQL may keep a generic plan.
+    for (let run = 0; run < 16; run++) {
+      const agency = both[run % 2]!;
+      runs.push(
+        await contexts.runForAgency(agency, 'test', async (ctx) => {
+          const seen = (await ctx.query<{ id: string }>(statement, [both])).map((row) => row.id);
+          const [session] = await ctx.query<{ pid: number; generic_plans: string }>(
+            `SELECT pg_backend_pid() AS pid,
+                    (SELECT generic_plans FROM pg_prepared_statements WHERE name = $1) AS generic_plans`,
+            [statement.name],
+          );
+          return { agency, seen, pid: session!.pid, genericPlans: Number(session!.generic_plans) };
+        }),
+      );
+    }
+    expect(runs.map((run) => run.seen)).toEqual(runs.map((run) => [run.agency]));
+    const connections = new Set(runs.map((run) => run.pid));
+    expect(connections.size).toBeLessThan(runs.length);
+    // The statement really was prepared and planned generically on a connection both agencies used.
+    expect(Math.max(...runs.map((run) => run.genericPlans))).toBeGreaterThan(0);
   });
 });

@@ -1,4 +1,5 @@
 import { RequestContext } from '@lib/context';
+import { preparedSql } from '@lib/database';
 import { Employer, Position } from '@lib/employers';
 import { FieldSelection, plainEntityRowsSql, primeRows, readAheadAskedFields, subSelection } from '@lib/graphql';
 import DataLoader from 'dataloader';
@@ -52,9 +53,9 @@ export function candidateApplications(
         joins.push(`LEFT JOIN ${employers.table} e ON e.agency_id = p.agency_id AND e.id = p.employer_id`);
       }
       const rows = await ctx.query<Record<string, unknown>>(
-        `SELECT ${columns.join(', ')} FROM ${applications.table} a ${joins.join(' ')}
+        preparedSql(`SELECT ${columns.join(', ')} FROM ${applications.table} a ${joins.join(' ')}
           WHERE a.agency_id = $1 AND a.candidate_id = ANY($2::uuid[])
-          ORDER BY a.created_at, a.id`,
+          ORDER BY a.created_at, a.id`),
         [ctx.agencyId, [...candidateIds]],
       );
       const byCandidate = new Map<string, Application[]>(candidateIds.map((id) => [id, []]));

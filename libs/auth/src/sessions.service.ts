@@ -3,6 +3,7 @@ import { ConfigType } from '@nestjs/config';
 import { Clock } from '@lib/clock';
 import { authConfig } from '@lib/config';
 import { RequestContext, RequestContextFactory } from '@lib/context';
+import { preparedSql } from '@lib/database';
 import { UnauthenticatedError } from '@lib/errors';
 import { randomUUID } from 'node:crypto';
 import { AuthSession, RefreshToken } from './entities';
@@ -22,6 +23,14 @@ export enum SessionRevocation {
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Run before every authenticated request: prepared once per connection. */
+const LIVE_SESSION_ROLE = preparedSql(`
+  SELECT u.role, u.candidate_id
+    FROM auth_sessions s
+    JOIN users u ON u.agency_id = s.agency_id AND u.id = s.user_id
+   WHERE s.agency_id = $1 AND s.id = $2 AND s.user_id = $3
+     AND s.revoked_at IS NULL AND s.expires_at > $4 AND u.deactivated_at IS NULL`);
 
 /**
  * Sessions and their rotating refresh tokens. Every refresh consumes the
@@ -107,14 +116,12 @@ export class SessionsService {
    */
   async assertActive(ctx: RequestContext): Promise<void> {
     const principal = ctx.user;
-    const [live] = await ctx.query<{ role: string; candidate_id: string | null }>(
-      `SELECT u.role, u.candidate_id
-         FROM auth_sessions s
-         JOIN users u ON u.agency_id = s.agency_id AND u.id = s.user_id
-        WHERE s.agency_id = $1 AND s.id = $2 AND s.user_id = $3
-          AND s.revoked_at IS NULL AND s.expires_at > $4 AND u.deactivated_at IS NULL`,
-      [ctx.agencyId, principal.sessionId, principal.userId, this.clock.now()],
-    );
+    const [live] = await ctx.query<{ role: string; candidate_id: string | null }>(LIVE_SESSION_ROLE, [
+      ctx.agencyId,
+      principal.sessionId,
+      principal.userId,
+      this.clock.now(),
+    ]);
     if (!live) throw new UnauthenticatedError('The session has ended');
     if (live.role !== principal.role || (live.candidate_id ?? undefined) !== principal.candidateId) {
       throw new UnauthenticatedError('The account has changed since this token was issued: refresh the session');

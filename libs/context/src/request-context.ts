@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { NotFoundError, UnauthenticatedError } from '@lib/errors';
-import { SharedSnapshot, TenantScope, TenantTransaction } from '@lib/database';
+import { SharedSnapshot, Sql, TenantScope, TenantTransaction } from '@lib/database';
 import { DataSource, EntityManager, EntityTarget, ObjectLiteral, Repository } from 'typeorm';
 import { Principal, UserPrincipal } from './principal';
 
@@ -70,7 +70,8 @@ export class RequestContext {
     return (await this.manager()).getRepository(entity);
   }
 
-  async query<T = unknown>(sql: string, parameters: unknown[] = []): Promise<T[]> {
+  /** A plain text, or a hot statement prepared once per connection (preparedSql). */
+  async query<T = unknown>(sql: Sql, parameters: unknown[] = []): Promise<T[]> {
     return (await this.open()).query<T>(sql, parameters);
   }
 

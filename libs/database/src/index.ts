@@ -7,3 +7,4 @@ export * from './migrator';
 export * from './sql-list';
 export * from './snapshot-readers';
 export * from './scope-statement';
+export * from './prepared-sql';

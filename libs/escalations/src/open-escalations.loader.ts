@@ -1,4 +1,5 @@
 import { RequestContext } from '@lib/context';
+import { preparedSql } from '@lib/database';
 import { plainEntityRowsSql, SettledLoader } from '@lib/graphql';
 import { Escalation } from './escalation.entity';
 
@@ -15,9 +16,9 @@ export function openEscalations(ctx: RequestContext): SettledLoader<Escalation[]
     return new SettledLoader<Escalation[]>(async (applicationIds) => {
       const sql = await plainEntityRowsSql(ctx, Escalation);
       const rows = await ctx.query<Escalation>(
-        `SELECT ${sql.selectList} FROM ${sql.table}
+        preparedSql(`SELECT ${sql.selectList} FROM ${sql.table}
           WHERE agency_id = $1 AND application_id = ANY($2::uuid[]) AND resolved_at IS NULL
-          ORDER BY raised_at, id`,
+          ORDER BY raised_at, id`),
         [ctx.agencyId, [...applicationIds]],
       );
       const byApplication = new Map<string, Escalation[]>(applicationIds.map((id) => [id, []]));

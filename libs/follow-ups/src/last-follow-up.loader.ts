@@ -1,4 +1,5 @@
 import { RequestContext } from '@lib/context';
+import { preparedSql } from '@lib/database';
 import { plainEntityRowsSql, SettledLoader } from '@lib/graphql';
 import { FollowUp } from './follow-up.entity';
 
@@ -12,9 +13,9 @@ export function lastFollowUps(ctx: RequestContext): SettledLoader<FollowUp | nul
     return new SettledLoader<FollowUp | null>(async (applicationIds) => {
       const sql = await plainEntityRowsSql(ctx, FollowUp);
       const rows = await ctx.query<FollowUp>(
-        `SELECT DISTINCT ON (application_id) ${sql.selectList} FROM ${sql.table}
+        preparedSql(`SELECT DISTINCT ON (application_id) ${sql.selectList} FROM ${sql.table}
           WHERE agency_id = $1 AND application_id = ANY($2::uuid[])
-          ORDER BY application_id, occurred_at DESC, id DESC`,
+          ORDER BY application_id, occurred_at DESC, id DESC`),
         [ctx.agencyId, [...applicationIds]],
       );
       const byApplication = new Map(rows.map((row) => [row.applicationId, row]));

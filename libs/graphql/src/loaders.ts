@@ -1,4 +1,5 @@
 import { RequestContext } from '@lib/context';
+import { preparedSql } from '@lib/database';
 import DataLoader from 'dataloader';
 import { EntityTarget, In, ObjectLiteral } from 'typeorm';
 import { entityRowsSql } from './entity-rows';
@@ -25,9 +26,10 @@ async function rowsWhereIn<T extends ObjectLiteral>(
   const orderBy = Object.entries(order)
     .map(([orderProperty, direction]) => `${sql.column(orderProperty).name} ${direction === 'DESC' ? 'DESC' : 'ASC'}`)
     .join(', ');
+  // Prepared: the texts are as many as the loaders the code declares (entity, key and order), and no more.
   return ctx.query<T>(
-    `SELECT ${sql.selectList} FROM ${sql.table}
-      WHERE ${sql.column('agencyId').name} = $1 AND ${key.name} = ANY($2::${key.type}[])${orderBy ? ` ORDER BY ${orderBy}` : ''}`,
+    preparedSql(`SELECT ${sql.selectList} FROM ${sql.table}
+      WHERE ${sql.column('agencyId').name} = $1 AND ${key.name} = ANY($2::${key.type}[])${orderBy ? ` ORDER BY ${orderBy}` : ''}`),
     [ctx.agencyId, [...values]],
   );
 }

@@ -1,4 +1,5 @@
 import { RequestContext } from '@lib/context';
+import { preparedSql } from '@lib/database';
 import { SettledLoader } from '@lib/graphql';
 import { ApplicationNextStep } from './application-next-step.entity';
 
@@ -7,6 +8,12 @@ export type StoredPlan = Pick<
   ApplicationNextStep,
   'applicationId' | 'action' | 'dueAt' | 'contactId' | 'reason' | 'temperatureScore' | 'temperatureReasons'
 >;
+
+const STORED_PLANS = preparedSql(`
+  SELECT application_id AS "applicationId", action, due_at AS "dueAt", contact_id AS "contactId", reason,
+         temperature_score AS "temperatureScore", temperature_reasons AS "temperatureReasons"
+    FROM application_next_steps
+   WHERE agency_id = $1 AND application_id = ANY($2::uuid[])`);
 
 /**
  * Applications' stored plans, one statement per batch, only the columns the
@@ -18,13 +25,7 @@ export type StoredPlan = Pick<
 export function storedPlans(ctx: RequestContext): SettledLoader<StoredPlan | null> {
   return ctx.memo('stored-plans', () => {
     return new SettledLoader<StoredPlan | null>(async (applicationIds) => {
-      const rows = await ctx.query<StoredPlan>(
-        `SELECT application_id AS "applicationId", action, due_at AS "dueAt", contact_id AS "contactId", reason,
-                temperature_score AS "temperatureScore", temperature_reasons AS "temperatureReasons"
-           FROM application_next_steps
-          WHERE agency_id = $1 AND application_id = ANY($2::uuid[])`,
-        [ctx.agencyId, [...applicationIds]],
-      );
+      const rows = await ctx.query<StoredPlan>(STORED_PLANS, [ctx.agencyId, [...applicationIds]]);
       const byApplication = new Map(rows.map((row) => [row.applicationId, row]));
       return applicationIds.map((id) => byApplication.get(id) ?? null);
     });
