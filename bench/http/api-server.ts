@@ -21,7 +21,8 @@ export async function startApiServer(ctx: BenchContext, name: string): Promise<A
   const redisKeyPrefix = `bench-http-${randomBytes(4).toString('hex')}`;
   const server = await startChildServer({
     name,
-    entry: 'apps/api/src/main.ts',
+    // BENCH_API_CPU_PROFILE: a file for the API's CPU profile of the load (bench/support/cpu-profile.ts).
+    entry: process.env.BENCH_API_CPU_PROFILE ? 'bench/http/profiled-api.ts' : 'apps/api/src/main.ts',
     url: `http://127.0.0.1:${port}`,
     env: {
       NODE_ENV: 'production',
@@ -34,6 +35,7 @@ export async function startApiServer(ctx: BenchContext, name: string): Promise<A
       HTTP_HOST: '127.0.0.1',
       HTTP_PORT: String(port),
       MAIL_DIR: join(tmpdir(), 'bench-http-mail'),
+      ...(process.env.BENCH_API_CPU_PROFILE ? { BENCH_CPU_PROFILE: process.env.BENCH_API_CPU_PROFILE } : {}),
     },
     ready: async (url) => (await fetch(`${url}/health`, { signal: AbortSignal.timeout(5000) })).status === 200,
   });

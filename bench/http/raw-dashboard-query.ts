@@ -137,15 +137,31 @@ function escalationsByApplication(rows: EscalationRow[]): Map<string, DashboardE
   return byApplication;
 }
 
+/**
+ * Named prepared statements, as the product's hot statements are (libs/database
+ * preparedSql): each connection plans them once, so neither side pays
+ * PostgreSQL's planning under row-level security on every request.
+ */
+const prepared = (name: string, text: string, values: unknown[]) => ({ name, text, values });
+
 /** Runs in the caller's transaction, whose tenant settings row-level security reads. */
 export async function rawDashboard(client: ClientBase, agencyId: string, counselorId: string) {
-  const candidates = (await client.query<CandidateRow>(CANDIDATES, [agencyId, counselorId, DASHBOARD_PAGE_SIZE + 1]))
-    .rows;
+  const candidates = (
+    await client.query<CandidateRow>(
+      prepared('raw_candidates', CANDIDATES, [agencyId, counselorId, DASHBOARD_PAGE_SIZE + 1]),
+    )
+  ).rows;
   const page = candidates.slice(0, DASHBOARD_PAGE_SIZE);
   const candidateIds = page.map((candidate) => candidate.id);
-  const applications = (await client.query<ApplicationRow>(APPLICATIONS, [agencyId, candidateIds])).rows;
+  const applications = (
+    await client.query<ApplicationRow>(prepared('raw_applications', APPLICATIONS, [agencyId, candidateIds]))
+  ).rows;
   const escalations = escalationsByApplication(
-    (await client.query<EscalationRow>(OPEN_ESCALATIONS, [agencyId, applications.map((row) => row.id)])).rows,
+    (
+      await client.query<EscalationRow>(
+        prepared('raw_open_escalations', OPEN_ESCALATIONS, [agencyId, applications.map((row) => row.id)]),
+      )
+    ).rows,
   );
   const byCandidate = new Map<string, DashboardApplication[]>(candidateIds.map((id) => [id, []]));
   for (const row of applications)

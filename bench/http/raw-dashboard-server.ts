@@ -2,20 +2,17 @@
  * The dashboard benchmark's baseline, as a process of its own: a bare Fastify
  * route over a `pg` pool, no framework, no GraphQL, no authentication. It
  * connects as the application role and opens each request's transaction as
- * the product does (the tenant settings set with set_config(..., true), the
- * names of libs/database tenant-transaction.ts), so that row-level security
+ * the product does (BEGIN and the tenant settings' SET LOCAL in one round
+ * trip, libs/database tenant-transaction.ts), so that row-level security
  * filters its reads as it filters the product's.
  *
  * Env: RAW_DATABASE_URL (the application role), RAW_PORT, RAW_POOL_SIZE.
  */
+// The one file, not @lib/database: the baseline loads no TypeORM or Nest.
+import { scopeStatement } from '../../libs/database/src/scope-statement';
 import Fastify from 'fastify';
 import { Pool } from 'pg';
 import { rawDashboard } from './raw-dashboard-query';
-
-const TENANT_SCOPE = `SELECT set_config('app.agency_id', $1, true),
-                             set_config('app.user_id', $2, true),
-                             set_config('app.role', $3, true),
-                             set_config('app.candidate_id', $4, true)`;
 
 interface DashboardQuery {
   agencyId?: string;
@@ -38,9 +35,11 @@ async function main(): Promise<void> {
     if (!agencyId || !counselorId) return reply.code(400).send({ error: 'agencyId and counselorId are required' });
     const client = await pool.connect();
     try {
-      await client.query('BEGIN');
-      // The counselor reads their own dashboard: the same scope the product sets for their request.
-      await client.query(TENANT_SCOPE, [agencyId, counselorId, 'COUNSELOR', '']);
+      // The counselor reads their own dashboard: the same scope the product sets for their request, set as it
+      // sets it, in the round trip that begins the transaction.
+      await client.query(
+        `BEGIN; ${scopeStatement({ agencyId, userId: counselorId, role: 'COUNSELOR', candidateId: null })}`,
+      );
       const dashboard = await rawDashboard(client, agencyId, counselorId);
       await client.query('COMMIT');
       return dashboard;
