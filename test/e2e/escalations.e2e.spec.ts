@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { withOwner } from '../support/database';
 import { errorCode, startTestApi, TestApi } from '../support/api';
 import { inviteCounselor, setUpApplication, signUpAgency, SignedUpAgency } from '../support/factories';
@@ -57,11 +58,17 @@ describe('the follow-up engine over GraphQL: next steps, temperature, escalation
     silent = await setUpApplication(api, agencyA, 'silent');
     quiet = await setUpApplication(api, agencyA, 'quiet');
     other = await setUpApplication(api, agencyB, 'other');
-    // Interviewed weeks ago, thanked the same day, then nothing: every rung up to the hiring manager is due.
+    // Interviewed four weeks ago (a Monday, in the employer's zone), thanked the same day, then nothing: every rung
+    // up to the hiring manager is due (10 working days), and not yet out of the running (30 more). Relative to
+    // today, as the API's clock is: a fixed date would, weeks later, have fallen out of the running.
+    const interviewDay = DateTime.now()
+      .setZone('America/Chicago')
+      .minus({ weeks: 4 })
+      .set({ weekday: 1, hour: 10, minute: 0, second: 0, millisecond: 0 });
     await asA(`mutation($input: RecordInterviewInput!) { recordInterview(input: $input) { id } }`, {
       input: {
         applicationId: silent.application,
-        occurredAt: '2026-10-05T10:00:00-05:00',
+        occurredAt: interviewDay.toISO(),
         interviewerContactIds: [silent.manager],
         arrangedByAgency: true,
       },
@@ -73,7 +80,7 @@ describe('the follow-up engine over GraphQL: next steps, temperature, escalation
         channel: 'EMAIL',
         purpose: 'THANK_YOU',
         outcome: 'REACHED',
-        occurredAt: '2026-10-05T15:00:00-05:00',
+        occurredAt: interviewDay.set({ hour: 15 }).toISO(),
       },
     });
     const candidate = (
