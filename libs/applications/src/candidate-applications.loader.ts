@@ -1,7 +1,14 @@
 import { RequestContext } from '@lib/context';
 import { preparedSql } from '@lib/database';
 import { Employer, Position } from '@lib/employers';
-import { FieldSelection, plainEntityRowsSql, primeRows, readAheadAskedFields, subSelection } from '@lib/graphql';
+import {
+  FieldSelection,
+  joinAheadAskedFields,
+  plainEntityRowsSql,
+  primeRows,
+  readAheadAskedFields,
+  subSelection,
+} from '@lib/graphql';
 import DataLoader from 'dataloader';
 import { Application } from './application.entity';
 import { ApplicationModel } from './application.model';
@@ -26,8 +33,9 @@ function neighboursAsked(selection: FieldSelection): Neighbours {
  * when the query asks for them. Those go into the per-request position and
  * employer loaders, where the fields that ask for them next find them: two
  * statements fewer, and two rounds of batching, for a page of candidates.
- * The other fields asked of the applications that can be read ahead (their
- * last follow-up, next step...: see readsAhead) are read before the
+ * Their fields that can be joined (their next step, last follow-up...: see
+ * joinsAhead) are read by the same statement, and the others that can be
+ * read ahead (their open escalations: see readsAhead) before the
  * applications are handed to GraphQL.
  */
 export function candidateApplications(
@@ -37,10 +45,11 @@ export function candidateApplications(
   const neighbours = neighboursAsked(selection);
   return ctx.memo(`candidate-applications:${neighbours.positions}:${neighbours.employers}`, () => {
     return new DataLoader<string, Application[]>(async (candidateIds) => {
-      const [applications, positions, employers] = await Promise.all([
+      const [applications, positions, employers, asked] = await Promise.all([
         plainEntityRowsSql(ctx, Application),
         plainEntityRowsSql(ctx, Position),
         plainEntityRowsSql(ctx, Employer),
+        joinAheadAskedFields(ctx, ApplicationModel, 'a', selection),
       ]);
       const columns = [applications.joinedSelectList('a', '')];
       const joins: string[] = [];
@@ -51,6 +60,10 @@ export function candidateApplications(
       if (neighbours.employers) {
         columns.push(employers.joinedSelectList('e', 'employer.'));
         joins.push(`LEFT JOIN ${employers.table} e ON e.agency_id = p.agency_id AND e.id = p.employer_id`);
+      }
+      for (const joined of asked.joined) {
+        columns.push(joined.columns);
+        joins.push(joined.joins);
       }
       const rows = await ctx.query<Record<string, unknown>>(
         preparedSql(`SELECT ${columns.join(', ')} FROM ${applications.table} a ${joins.join(' ')}
@@ -72,7 +85,8 @@ export function candidateApplications(
       primeRows(ctx, Position, joinedPositions);
       primeRows(ctx, Employer, joinedEmployers);
       const applicationIds = rows.map((row) => row.id as string);
-      await readAheadAskedFields(ctx, ApplicationModel, applicationIds, selection);
+      for (const joined of asked.joined) joined.settle(ctx, applicationIds, rows);
+      await readAheadAskedFields(ctx, ApplicationModel, applicationIds, selection, asked.fields);
       return candidateIds.map((id) => byCandidate.get(id) ?? []);
     });
   });

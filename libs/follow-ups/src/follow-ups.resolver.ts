@@ -2,11 +2,12 @@ import { Args, Mutation, ResolveField, Resolver } from '@nestjs/graphql';
 import { Application, ApplicationModel } from '@lib/applications';
 import { RequestContext } from '@lib/context';
 import { EmployerContact, EmployerContactModel } from '@lib/employers';
-import { Ctx, GraphqlContext, readsAhead, rowById, rowsByParent } from '@lib/graphql';
+import { Ctx, GraphqlContext, joinsAhead, rowById, rowsByParent } from '@lib/graphql';
 import { LogFollowUpInput } from './dto/log-follow-up.input';
 import { FollowUp } from './follow-up.entity';
 import { FollowUpModel, FollowUpResponseModel, FollowUpTooSoon, LogFollowUpResult } from './follow-up.model';
 import { FollowUpsService } from './follow-ups.service';
+import { joinLastFollowUps } from './last-follow-up.join';
 import { lastFollowUps } from './last-follow-up.loader';
 
 @Resolver(() => FollowUpModel)
@@ -41,7 +42,8 @@ export class FollowUpsResolver {
   }
 }
 
-readsAhead(ApplicationModel, 'lastFollowUp', (ctx, applicationIds) => lastFollowUps(ctx).readAhead(applicationIds));
+// Read by the applications' own statement, joined (a page of a candidate's applications).
+joinsAhead(ApplicationModel, 'lastFollowUp', joinLastFollowUps);
 
 @Resolver(() => ApplicationModel)
 export class ApplicationFollowUpsResolver {

@@ -12,6 +12,7 @@ export * from './entity-rows';
 export * from './selection';
 export * from './settled-loader';
 export * from './read-ahead';
+export * from './join-ahead';
 export * from './plain-fields';
 export * from './pagination/paginate';
 import './domain-enums';

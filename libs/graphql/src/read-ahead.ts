@@ -9,6 +9,7 @@ export type ReadAhead = (
 ) => Promise<unknown>;
 
 const readAheadsByType = new Map<Function, Map<string, ReadAhead>>();
+const NONE: ReadonlySet<string> = new Set();
 
 /**
  * Declares that the values of `fieldName` of `parentType` can be read for a
@@ -27,7 +28,8 @@ export function readsAhead(parentType: Function, fieldName: string, readAhead: R
  * side by side, so that when GraphQL resolves those fields for each parent
  * their values are already settled (see SettledLoader) instead of awaited
  * one parent at a time. The same statements as the fields would have run,
- * only earlier. A read-ahead that fails is left alone: its field then loads,
+ * only earlier. `alreadyRead`: fields the parents' own statement read (see
+ * joinAheadAskedFields). A read-ahead that fails is left alone: its field then loads,
  * and fails, on its own, as it would have without it.
  */
 export async function readAheadAskedFields(
@@ -35,11 +37,13 @@ export async function readAheadAskedFields(
   parentType: Function,
   parentIds: readonly string[],
   selection: FieldSelection,
+  alreadyRead: ReadonlySet<string> = NONE,
 ): Promise<void> {
   const byField = readAheadsByType.get(parentType);
   if (!byField || parentIds.length === 0) return;
   const asked = new Set<ReadAhead>();
   for (const fieldName of selectedFields(selection).keys()) {
+    if (alreadyRead.has(fieldName)) continue;
     const readAhead = byField.get(fieldName);
     if (readAhead) asked.add(readAhead);
   }

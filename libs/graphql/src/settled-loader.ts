@@ -27,6 +27,11 @@ export class SettledLoader<V> {
     return reading ? reading.then(() => this.settled.get(key) as V) : this.loader.load(key);
   }
 
+  /** A value read by another statement (see joinAheadAskedFields); a key already settled keeps its value. */
+  settle(key: string, value: V): void {
+    if (!this.settled.has(key)) this.settled.set(key, value);
+  }
+
   /**
    * Reads the keys in one batch, for `get` to find them settled. The batch is
    * run directly rather than through the DataLoader: its promises and cache

@@ -2,14 +2,14 @@ import { ResolveField, Resolver } from '@nestjs/graphql';
 import { Application, ApplicationModel } from '@lib/applications';
 import { RequestContext } from '@lib/context';
 import { EmployerContact } from '@lib/employers';
-import { GraphqlContext, readsAhead, rowById } from '@lib/graphql';
+import { GraphqlContext, joinsAhead, rowById } from '@lib/graphql';
 import { NextStepModel, TemperatureModel } from './next-step.model';
+import { joinStoredPlans } from './stored-plans.join';
 import { StoredPlan, storedPlans } from './stored-plans.loader';
 
-const readPlansAhead = (ctx: RequestContext, applicationIds: readonly string[]) =>
-  storedPlans(ctx).readAhead(applicationIds);
-readsAhead(ApplicationModel, 'nextStep', readPlansAhead);
-readsAhead(ApplicationModel, 'temperature', readPlansAhead);
+// Read by the applications' own statement, joined (a page of a candidate's applications).
+joinsAhead(ApplicationModel, 'nextStep', joinStoredPlans);
+joinsAhead(ApplicationModel, 'temperature', joinStoredPlans);
 
 function nextStepOf(ctx: RequestContext, plan: StoredPlan | null): NextStepModel | null | Promise<NextStepModel> {
   if (!plan) return null;

@@ -18,9 +18,8 @@ const STORED_PLANS = preparedSql(`
 /**
  * Applications' stored plans, one statement per batch, only the columns the
  * API shows, shared by the NextStep and Temperature fields of a request.
- * The contacts the next steps name are left to the contact loader: joined
- * here, under row-level security, they cost the database more than their own
- * statement does, and most plans name none.
+ * A page of a candidate's applications reads them joined instead, with the
+ * contacts they name (joinStoredPlans); this loader answers the rest.
  */
 export function storedPlans(ctx: RequestContext): SettledLoader<StoredPlan | null> {
   return ctx.memo('stored-plans', () => {

@@ -1,0 +1,31 @@
+import { RequestContext } from '@lib/context';
+import { JoinedField, plainEntityRowsSql } from '@lib/graphql';
+import { FollowUp } from './follow-up.entity';
+import { lastFollowUps } from './last-follow-up.loader';
+
+const LAST = '"lastFollowUp"';
+const PREFIX = 'lastFollowUp.';
+
+/**
+ * Each application's latest follow-up joined to the applications' statement,
+ * for the LastFollowUp field: a LATERAL subquery of one row, read backwards
+ * on the (agency, application, time) index, ties broken by id as the
+ * lastFollowUps loader breaks them.
+ */
+export async function joinLastFollowUps(ctx: RequestContext, applicationAlias: string): Promise<JoinedField> {
+  const followUps = await plainEntityRowsSql(ctx, FollowUp);
+  return {
+    columns: followUps.joinedSelectList(LAST, PREFIX),
+    joins: `LEFT JOIN LATERAL (
+        SELECT * FROM ${followUps.table}
+         WHERE agency_id = ${applicationAlias}.agency_id AND application_id = ${applicationAlias}.id
+         ORDER BY occurred_at DESC, id DESC
+         LIMIT 1) ${LAST} ON true`,
+    settle: (context, applicationIds, rows) => {
+      const last = lastFollowUps(context);
+      rows.forEach((row, index) =>
+        last.settle(applicationIds[index]!, followUps.joinedEntity<FollowUp>(row, PREFIX) ?? null),
+      );
+    },
+  };
+}
