@@ -16,7 +16,8 @@ import { startWorker } from './worker-process';
 
 /** The Monday after the seeded week: the seeded rungs due by then are raised, and last week's reports made. */
 const BENCH_NOW = new Date('2026-11-23T00:00:00Z');
-const POLL_MS = 20;
+const POLL_MS = 5;
+const STEADY_SWEEPS = 5;
 const DRAIN_TIMEOUT_MS = 30 * 60_000;
 
 /** What the sweep's own statement reads, every next step, counted by a plain sequential scan. */
@@ -86,7 +87,7 @@ async function drained(queue: Queue): Promise<void> {
 /**
  * Until no message due waits for delivery: a delivery job ends with a batch.
  * A message whose attempt failed waits for a retry the worker's fixed clock
- * never reaches; the sweep then kicks its agency's delivery, as it should.
+ * never reaches, and the sweep leaves it alone until it falls due.
  */
 async function delivered(ownerUrl: string): Promise<void> {
   const deadline = Date.now() + DRAIN_TIMEOUT_MS;
@@ -152,10 +153,14 @@ export async function benchWorker(ctx: BenchContext): Promise<SectionResult> {
     ctx.log(`Sweep: ${raised} escalations raised in ${ms(sweep)}; delivering their messages`);
     await drained(jobs.queueOf(JobName.DELIVER_NOTIFICATIONS));
     await delivered(ctx.ownerUrl);
-    // The quarter-hourly sweep of a steady day: the same clock, every due rung raised, every message delivered.
-    const steadySweep = await sweepOnce();
+    // The quarter-hourly sweep of a steady day: the same clock, every due rung raised, every message delivered,
+    // and the catch-up's other work (its wake-ups share the sweep's queue) done. Median of a few: each is short.
+    await drained(jobs.queueOf(JobName.ESCALATION_SWEEP));
+    const steadyRuns: number[] = [];
+    for (let run = 0; run < STEADY_SWEEPS; run++) steadyRuns.push(await sweepOnce());
+    const steadySweep = [...steadyRuns].sort((a, b) => a - b)[Math.floor(STEADY_SWEEPS / 2)]!;
     const steadyAgencies = fannedOut;
-    ctx.log(`Sweep with nothing due: ${ms(steadySweep)}`);
+    ctx.log(`Sweep with nothing due: ${steadyRuns.map(ms).join(', ')}`);
     ctx.log(`Weekly reports of ${ctx.agencyIds.length} agencies`);
     const reports = await timed(async () => {
       await jobs.addBulk(
@@ -196,10 +201,11 @@ export async function benchWorker(ctx: BenchContext): Promise<SectionResult> {
           ratio: ratio(steadySweep, sweepScan.median),
           target: '≤ 3.00x',
           notes:
-            `the same sweep again at the same time, every due rung raised: the quarter-hourly sweep of a steady day ` +
+            `the same sweep again at the same time, every due rung raised: the quarter-hourly sweep of a steady day, ` +
+            `median of ${STEADY_SWEEPS} ` +
             `(${perSecond(sweepScan.rows, steadySweep)} applications/s); one index probe per agency ` +
-            '(agencies_with_due_escalations), and a job only for an agency with a rung due or a message waiting: ' +
-            `${steadyAgencies} of ${ctx.agencyIds.length} had one (messages waiting for a retry)`,
+            '(agencies_with_due_escalations), and a job only for an agency with a rung or a message due: ' +
+            `${steadyAgencies} of ${ctx.agencyIds.length} had one`,
         },
         {
           measure: 'Weekly report, every agency',
