@@ -7,7 +7,9 @@
  * saturation (autocannon), then at a fixed rate the baseline holds with a
  * p99 under 10 ms (a paced open-loop load).
  */
+import { DEFAULT_APPLICATION_NAME } from '@lib/database';
 import { BenchContext, SectionResult } from '../support/bench-context';
+import { cpuUsedDuring, CpuUse } from '../support/cpu-use';
 import { BenchRow, NONE, ratio } from '../support/results-table';
 import { ms } from '../support/timing';
 import { startApiServer } from './api-server';
@@ -19,6 +21,7 @@ import { failuresText, perSecond } from './figures';
 import { PacedResult, pacedLoad } from './paced-load';
 import { assertSameDashboard, dashboardSize } from './same-dashboard';
 import { saturate, SaturationResult } from './saturation-load';
+import { RAW_APPLICATION_NAME } from './raw-dashboard-query';
 import { startRawDashboardServer } from './raw-server';
 
 /** Two CPU cores run both servers, PostgreSQL and the load generator: a few connections saturate them. */
@@ -28,6 +31,8 @@ const WARM_UP_SECONDS = 3;
 interface DashboardFigures {
   size: ReturnType<typeof dashboardSize> & { kilobytes: number };
   saturated: { product: SaturationResult; baseline: SaturationResult };
+  /** CPU spent by each side's server and database backends over its saturated run. */
+  cpu: { product: CpuUse | undefined; baseline: CpuUse | undefined };
   probe: RateProbe;
   paced: { product: PacedResult; baseline: PacedResult };
 }
@@ -56,10 +61,18 @@ async function measure(
     await saturate({ ...target, ...load, durationSeconds: Math.min(WARM_UP_SECONDS, ctx.durationSeconds) });
   }
   ctx.log(`dashboard: saturating each side for ${ctx.durationSeconds} s with ${CONNECTIONS} connections`);
-  const saturated = {
-    baseline: await saturate({ ...baseline, ...load }),
-    product: await saturate({ ...(await product()), ...load }),
-  };
+  const baselineRun = await cpuUsedDuring(raw, { ownerUrl: ctx.ownerUrl, applicationName: RAW_APPLICATION_NAME }, () =>
+    saturate({ ...baseline, ...load }),
+  );
+  // Signed in first: the sign-in's password hash is no part of the dashboard's cost.
+  const productTarget = await product();
+  const productRun = await cpuUsedDuring(
+    api,
+    { ownerUrl: ctx.ownerUrl, applicationName: DEFAULT_APPLICATION_NAME },
+    () => saturate({ ...productTarget, ...load }),
+  );
+  const saturated = { baseline: baselineRun.result, product: productRun.result };
+  const cpu = { baseline: baselineRun.cpu, product: productRun.cpu };
 
   const probeSeconds = Math.max(3, Math.min(5, Math.round(ctx.durationSeconds / 3)));
   const probe = await probeBaselineRate(baseline, saturated.baseline.rps, CONNECTIONS, probeSeconds);
@@ -69,7 +82,30 @@ async function measure(
     baseline: await pacedLoad({ ...baseline, ...atRate }),
     product: await pacedLoad({ ...(await product()), ...atRate }),
   };
-  return { size, saturated, probe, paced };
+  return { size, saturated, cpu, probe, paced };
+}
+
+/** CPU ms per answered request of the saturated runs, the server's and its database backends': what each side costs. */
+function cpuRows(saturated: DashboardFigures['saturated'], cpu: DashboardFigures['cpu']): BenchRow[] {
+  const { product, baseline } = cpu;
+  if (!product || !baseline) return [];
+  const perRequest = (ms: number, run: SaturationResult) => ms / Math.max(1, run.succeeded);
+  const row = (part: keyof CpuUse, what: string): BenchRow => {
+    const mine = perRequest(product[part], saturated.product);
+    const theirs = perRequest(baseline[part], saturated.baseline);
+    return {
+      measure: `Dashboard, saturated: ${what} CPU per request`,
+      product: `${mine.toFixed(2)} ms`,
+      baseline: `${theirs.toFixed(2)} ms`,
+      ratio: ratio(mine, theirs),
+      target: NONE,
+      notes:
+        `user and system CPU of ${part === 'server' ? 'the server process' : 'the PostgreSQL backends of its pool'} ` +
+        'over the saturated run (/proc), divided by the requests it answered: what a request costs, which the ' +
+        'machine’s other load moves far less than throughput; ratio: product ÷ baseline',
+    };
+  };
+  return [row('server', 'server'), row('database', 'PostgreSQL')];
 }
 
 function rowsOf(ctx: BenchContext, figures: DashboardFigures): BenchRow[] {
@@ -103,6 +139,7 @@ function rowsOf(ctx: BenchContext, figures: DashboardFigures): BenchRow[] {
     },
     latency('p50'),
     latency('p99'),
+    ...cpuRows(saturated, figures.cpu),
     {
       measure: `Dashboard at ${probe.rate} req/s: p99`,
       product: ms(paced.product.p99),

@@ -7,6 +7,9 @@ import {
   DashboardResponse,
 } from './dashboard-shape';
 
+/** How the baseline's connections name themselves to PostgreSQL, for the bench to find their backends. */
+export const RAW_APPLICATION_NAME = 'bench-raw-dashboard';
+
 /**
  * The dashboard by hand: three statements (the page of candidates with their
  * count, their applications with everything one-to-one, their open

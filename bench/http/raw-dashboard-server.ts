@@ -12,7 +12,7 @@
 import { scopeStatement } from '../../libs/database/src/scope-statement';
 import Fastify from 'fastify';
 import { Pool } from 'pg';
-import { rawDashboard } from './raw-dashboard-query';
+import { RAW_APPLICATION_NAME, rawDashboard } from './raw-dashboard-query';
 
 interface DashboardQuery {
   agencyId?: string;
@@ -25,7 +25,7 @@ async function main(): Promise<void> {
     connectionString: process.env.RAW_DATABASE_URL,
     max: Number(process.env.RAW_POOL_SIZE ?? 10),
     statement_timeout: 15000,
-    application_name: 'bench-raw-dashboard',
+    application_name: RAW_APPLICATION_NAME,
   });
   const app = Fastify({ logger: false });
 

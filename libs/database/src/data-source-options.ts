@@ -1,5 +1,8 @@
 import { DataSourceOptions } from 'typeorm';
 
+/** How the product's connections name themselves to PostgreSQL (pg_stat_activity), unless told otherwise. */
+export const DEFAULT_APPLICATION_NAME = 'recruiting-followup';
+
 export interface ConnectionSettings {
   url: string;
   poolSize?: number;
@@ -23,7 +26,7 @@ export function postgresOptions(settings: ConnectionSettings): DataSourceOptions
       statement_timeout: settings.statementTimeoutMs ?? 15000,
       // A transaction left open by a crashed request must not hold locks forever.
       idle_in_transaction_session_timeout: 60000,
-      application_name: settings.applicationName ?? 'recruiting-followup',
+      application_name: settings.applicationName ?? DEFAULT_APPLICATION_NAME,
     },
   };
 }
