@@ -41,5 +41,3 @@ export type Sql = string | PreparedSql;
 export function pgQueryText(sql: Sql): string {
   return (typeof sql === 'string' ? sql : { name: sql.name, text: sql.text }) as unknown as string;
 }
-
-export const sqlText = (sql: Sql): string => (typeof sql === 'string' ? sql : sql.text);
