@@ -1,28 +1,22 @@
 import { RequestContext } from '@lib/context';
 import { EmployerContact } from '@lib/employers';
 import { FieldSelection, JoinedField, plainEntityRowsSql, primeRows, subSelection } from '@lib/graphql';
-import { StoredPlan, storedPlans } from './stored-plans.loader';
+import { STORED_PLAN_COLUMNS, StoredPlan, storedPlanSelectList, storedPlans } from './stored-plans.loader';
 
 const PLAN = '"nextStep"';
 const CONTACT = '"nextStep.contact"';
 const CONTACT_PREFIX = 'nextStep.contact.';
 
-/** The stored plan's columns the API shows (as storedPlans reads them), under the join's prefix. */
-const PLAN_COLUMNS = `${PLAN}.application_id AS "nextStep.applicationId", ${PLAN}.action AS "nextStep.action",
-  ${PLAN}.due_at AS "nextStep.dueAt", ${PLAN}.contact_id AS "nextStep.contactId", ${PLAN}.reason AS "nextStep.reason",
-  ${PLAN}.temperature_score AS "nextStep.temperatureScore", ${PLAN}.temperature_reasons AS "nextStep.temperatureReasons"`;
+const PLAN_PREFIX = 'nextStep.';
+/** Each property with its name in the joined row, built once rather than for every row. */
+const PLAN_KEYS = STORED_PLAN_COLUMNS.map(([, property]) => [property, PLAN_PREFIX + property] as const);
 
+/** The plan a row holds under the join's prefix; null where the LEFT JOIN found none. */
 function planOf(row: Record<string, unknown>): StoredPlan | null {
-  if (row['nextStep.applicationId'] === null) return null;
-  return {
-    applicationId: row['nextStep.applicationId'] as string,
-    action: row['nextStep.action'] as StoredPlan['action'],
-    dueAt: row['nextStep.dueAt'] as Date | null,
-    contactId: row['nextStep.contactId'] as string | null,
-    reason: row['nextStep.reason'] as string,
-    temperatureScore: row['nextStep.temperatureScore'] as number,
-    temperatureReasons: row['nextStep.temperatureReasons'] as StoredPlan['temperatureReasons'],
-  };
+  if (row[`${PLAN_PREFIX}applicationId`] === null) return null;
+  const plan: Record<string, unknown> = {};
+  for (const [property, key] of PLAN_KEYS) plan[property] = row[key];
+  return plan as StoredPlan;
 }
 
 /**
@@ -43,7 +37,7 @@ export async function joinStoredPlans(
     `LEFT JOIN application_next_steps ${PLAN}
        ON ${PLAN}.agency_id = ${applicationAlias}.agency_id AND ${PLAN}.application_id = ${applicationAlias}.id`,
   ];
-  const columns = [PLAN_COLUMNS];
+  const columns = [storedPlanSelectList(PLAN, PLAN_PREFIX)];
   if (contacts) {
     joins.push(
       `LEFT JOIN ${contacts.table} ${CONTACT} ON ${CONTACT}.agency_id = ${PLAN}.agency_id AND ${CONTACT}.id = ${PLAN}.contact_id`,

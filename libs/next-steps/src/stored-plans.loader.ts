@@ -9,11 +9,25 @@ export type StoredPlan = Pick<
   'applicationId' | 'action' | 'dueAt' | 'contactId' | 'reason' | 'temperatureScore' | 'temperatureReasons'
 >;
 
+/** The stored plan's columns the API shows, by the StoredPlan property each fills: read alone or joined. */
+export const STORED_PLAN_COLUMNS: ReadonlyArray<readonly [column: string, property: keyof StoredPlan]> = [
+  ['application_id', 'applicationId'],
+  ['action', 'action'],
+  ['due_at', 'dueAt'],
+  ['contact_id', 'contactId'],
+  ['reason', 'reason'],
+  ['temperature_score', 'temperatureScore'],
+  ['temperature_reasons', 'temperatureReasons'],
+];
+
+/** The stored plan's columns of the table read as `alias`, named `<prefix><property>`. */
+export const storedPlanSelectList = (alias: string, prefix = '') =>
+  STORED_PLAN_COLUMNS.map(([column, property]) => `${alias}.${column} AS "${prefix}${property}"`).join(', ');
+
 const STORED_PLANS = preparedSql(`
-  SELECT application_id AS "applicationId", action, due_at AS "dueAt", contact_id AS "contactId", reason,
-         temperature_score AS "temperatureScore", temperature_reasons AS "temperatureReasons"
-    FROM application_next_steps
-   WHERE agency_id = $1 AND application_id = ANY($2::uuid[])`);
+  SELECT ${storedPlanSelectList('n')}
+    FROM application_next_steps n
+   WHERE n.agency_id = $1 AND n.application_id = ANY($2::uuid[])`);
 
 /**
  * Applications' stored plans, one statement per batch, only the columns the
