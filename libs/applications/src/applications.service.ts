@@ -87,18 +87,18 @@ export class ApplicationsService {
       query.andWhere(`${filter.hasOverdueNextStep ? '' : 'NOT '}${applicationSql.isNextStepOverdue}`, { now });
     }
     if (order === PipelineOrder.TEMPERATURE) {
-      return paginateByKey(query, first, after, {
+      return paginateByKey(ctx, query, first, after, {
         expression: hottestFirst(applicationSql.temperature),
         type: 'integer',
       });
     }
     if (order === PipelineOrder.DUE_AT) {
-      return paginateByKey(query, first, after, {
+      return paginateByKey(ctx, query, first, after, {
         expression: soonestDueFirst(applicationSql.dueAt),
         type: 'timestamptz',
       });
     }
-    return paginateByCreation(query, first, after);
+    return paginateByCreation(ctx, query, first, after);
   }
 
   get(ctx: RequestContext, id: string): Promise<Application> {

@@ -30,7 +30,7 @@ export class AuditService {
       .where('a.agencyId = :agencyId', { agencyId: ctx.agencyId });
     if (filter.recordType) query.andWhere('a.recordType = :recordType', { recordType: filter.recordType });
     if (filter.recordId) query.andWhere('a.recordId = :recordId', { recordId: filter.recordId });
-    return paginateByCreation(query, first, after, 'occurredAt');
+    return paginateByCreation(ctx, query, first, after, 'occurredAt');
   }
 
   async record(ctx: RequestContext, event: AuditEvent): Promise<void> {

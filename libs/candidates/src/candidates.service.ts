@@ -85,18 +85,18 @@ export class CandidatesService {
       query.andWhere(filter.hasOverdueNextStep ? condition : `NOT ${condition}`, { now });
     }
     if (order === PipelineOrder.TEMPERATURE) {
-      return paginateByKey(query, first, after, {
+      return paginateByKey(ctx, query, first, after, {
         expression: hottestFirst(candidateSql.temperature),
         type: 'integer',
       });
     }
     if (order === PipelineOrder.DUE_AT) {
-      return paginateByKey(query, first, after, {
+      return paginateByKey(ctx, query, first, after, {
         expression: soonestDueFirst(candidateSql.dueAt),
         type: 'timestamptz',
       });
     }
-    return paginateByCreation(query, first, after);
+    return paginateByCreation(ctx, query, first, after);
   }
 
   /** A candidate's counselor is a staff member of the same agency. */

@@ -38,7 +38,7 @@ export class EmployersService {
   }
 
   async list(ctx: RequestContext, first: number, after?: string): Promise<Connection<Employer>> {
-    return paginateByCreation((await ctx.repository(Employer)).createQueryBuilder('e'), first, after);
+    return paginateByCreation(ctx, (await ctx.repository(Employer)).createQueryBuilder('e'), first, after);
   }
 
   /** Marking a new designated contact takes the mark from the previous one: there is one at a time. */

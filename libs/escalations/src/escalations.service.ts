@@ -33,7 +33,7 @@ export class EscalationsService {
     if (filter.applicationId) {
       query.andWhere('e.applicationId = :applicationId', { applicationId: filter.applicationId });
     }
-    return paginateByCreation(query, first, after, 'raisedAt');
+    return paginateByCreation(ctx, query, first, after, 'raisedAt');
   }
 
   /** A counselor closes an escalation; the application's next step is planned again without it. */

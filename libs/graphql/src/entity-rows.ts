@@ -1,5 +1,6 @@
 import { RequestContext } from '@lib/context';
 import { EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
+import { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 
 /**
  * Column types that `pg` already returns as TypeORM would hydrate them
@@ -13,12 +14,20 @@ export interface EntityRowsSql {
   table: string;
   /** `"full_name" AS "fullName", ...`: the columns TypeORM would select, under the entity's property names. */
   selectList: string;
+  /** The same columns under their own names (`"full_name", ...`): a subquery's, for joinedSelectList to read. */
+  columnNames: string;
   /** The same columns of the table joined as `alias`, named `<prefix><property>`, to read several entities from one row. */
   joinedSelectList(alias: string, prefix: string): string;
   /** The entity a row read with joinedSelectList holds under `prefix`; undefined when a LEFT JOIN found none. */
   joinedEntity<T>(row: Record<string, unknown>, prefix: string): T | undefined;
   /** The quoted column of a property, and its SQL type (for `= ANY($n::<type>[])`). */
   column(property: string): { name: string; type: string };
+  /**
+   * The same reading of the given properties only, primary key included: rows
+   * for the fields a query asks (see propertiesRead), which only loaders keyed
+   * by that set may hold. Throws on a property the entity has no column for.
+   */
+  narrowed(properties: readonly string[]): EntityRowsSql;
 }
 
 const quoted = (identifier: string) => `"${identifier.replace(/"/g, '""')}"`;
@@ -40,6 +49,34 @@ function buildSql(metadata: EntityMetadata): EntityRowsSql | null {
   );
   if (!plain) return null;
   const byProperty = new Map(metadata.columns.map((column) => [column.propertyName, column]));
+  const narrowedByKey = new Map<string, EntityRowsSql>();
+  const narrowed = (properties: readonly string[]): EntityRowsSql => {
+    const key = properties.join(',');
+    let sql = narrowedByKey.get(key);
+    if (!sql) {
+      for (const property of properties) {
+        if (!byProperty.get(property)?.isSelect) throw new Error(`${metadata.name} has no column for ${property}`);
+      }
+      const wanted = new Set([...properties, ...metadata.primaryColumns.map((column) => column.propertyName)]);
+      sql = sqlOfColumns(
+        metadata,
+        columns.filter((column) => wanted.has(column.propertyName)),
+        byProperty,
+        narrowed,
+      );
+      narrowedByKey.set(key, sql);
+    }
+    return sql;
+  };
+  return sqlOfColumns(metadata, columns, byProperty, narrowed);
+}
+
+function sqlOfColumns(
+  metadata: EntityMetadata,
+  columns: ColumnMetadata[],
+  byProperty: Map<string, ColumnMetadata>,
+  narrowed: (properties: readonly string[]) => EntityRowsSql,
+): EntityRowsSql {
   const properties = columns.map((column) => column.propertyName);
   const keys = metadata.primaryColumns.map((column) => column.propertyName);
   const joinedSelectLists = new Map<string, string>();
@@ -56,6 +93,7 @@ function buildSql(metadata: EntityMetadata): EntityRowsSql | null {
   return {
     table: quoted(metadata.tableName),
     selectList: columns.map((column) => `${quoted(column.databaseName)} AS ${quoted(column.propertyName)}`).join(', '),
+    columnNames: columns.map((column) => quoted(column.databaseName)).join(', '),
     joinedSelectList: (alias, prefix) => {
       const key = `${alias} ${prefix}`;
       let list = joinedSelectLists.get(key);
@@ -80,6 +118,7 @@ function buildSql(metadata: EntityMetadata): EntityRowsSql | null {
       if (!column) throw new Error(`${metadata.name} has no column for ${property}`);
       return { name: quoted(column.databaseName), type: String(column.type) };
     },
+    narrowed,
   };
 }
 
@@ -96,9 +135,17 @@ export async function entityRowsSql<T extends ObjectLiteral>(
   ctx: RequestContext,
   entity: EntityTarget<T> & Function,
 ): Promise<EntityRowsSql | null> {
+  const sql = sqlByEntity.get(entity);
+  return sql === undefined ? entityRowsSqlOf((await ctx.manager()).connection.getMetadata(entity)) : sql;
+}
+
+/** entityRowsSql from metadata already at hand (a query builder's main alias, say). */
+export function entityRowsSqlOf(metadata: EntityMetadata): EntityRowsSql | null {
+  const entity = metadata.target;
+  if (typeof entity !== 'function') return buildSql(metadata);
   let sql = sqlByEntity.get(entity);
   if (sql === undefined) {
-    sql = buildSql((await ctx.manager()).connection.getMetadata(entity));
+    sql = buildSql(metadata);
     sqlByEntity.set(entity, sql);
   }
   return sql;

@@ -14,7 +14,7 @@ export class PortalService {
         agencyId: ctx.agencyId,
         candidateId: candidateOf(ctx),
       });
-    return paginateByCreation(query, first, after);
+    return paginateByCreation(ctx, query, first, after);
   }
 
   async myApplication(ctx: RequestContext, id: string): Promise<Application> {

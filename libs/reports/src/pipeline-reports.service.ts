@@ -73,7 +73,7 @@ export class PipelineReportsService {
     const query = (await ctx.repository(PipelineReport))
       .createQueryBuilder('r')
       .where('r.agencyId = :agencyId', { agencyId: ctx.agencyId });
-    return paginateByCreation(query, first, after, 'generatedAt');
+    return paginateByCreation(ctx, query, first, after, 'generatedAt');
   }
 
   /** The report as the reader may see it: a counselor sees candidate names for their own candidates only. */

@@ -86,6 +86,6 @@ export class UsersService {
 
   async list(ctx: RequestContext, first: number, after?: string): Promise<Connection<User>> {
     const users = await ctx.repository(User);
-    return paginateByCreation(users.createQueryBuilder('u'), first, after);
+    return paginateByCreation(ctx, users.createQueryBuilder('u'), first, after);
   }
 }

@@ -1,6 +1,8 @@
+import { RequestContext } from '@lib/context';
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { Connection, toConnection } from './connection';
 import { decodeCursor } from './cursor';
+import { PageReader } from './page-rows';
 import { TotalCount } from './total-count';
 
 export interface SortKey {
@@ -16,20 +18,22 @@ export interface SortKey {
  * Stable under inserts, unlike OFFSET.
  */
 export async function paginateByKey<T extends ObjectLiteral & { id: string }>(
+  ctx: RequestContext,
   query: SelectQueryBuilder<T>,
   first: number,
   after: string | undefined,
   key: SortKey,
 ): Promise<Connection<T>> {
   const alias = query.alias;
+  const page = new PageReader(ctx, query);
   const total = new TotalCount(query);
   query.addSelect(key.expression, 'sort_key').orderBy('sort_key', 'ASC').addOrderBy(`${alias}.id`, 'ASC');
   if (after) {
     const position = decodeCursor(after);
     query.andWhere(`(${key.expression}, ${alias}.id) > (:sortKey::${key.type}, :id::uuid)`, position);
   }
-  const { entities, raw } = await query.limit(first + 1).getRawAndEntities<{ sort_key: number | Date | string }>();
-  const keys = new Map(raw.map((row, index) => [entities[index]?.id, row.sort_key]));
+  const { entities, raw } = await page.read(first + 1);
+  const keys = new Map(raw.map((row, index) => [entities[index]?.id, row.sort_key as number | Date | string]));
   return toConnection(
     entities,
     first,

@@ -1,6 +1,8 @@
+import { RequestContext } from '@lib/context';
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { Connection, toConnection } from './connection';
 import { decodeCursor } from './cursor';
+import { PageReader } from './page-rows';
 import { TotalCount } from './total-count';
 
 /**
@@ -9,6 +11,7 @@ import { TotalCount } from './total-count';
  * inserts, unlike OFFSET.
  */
 export async function paginateByCreation<T extends ObjectLiteral & { id: string }>(
+  ctx: RequestContext,
   query: SelectQueryBuilder<T>,
   first: number,
   after?: string,
@@ -16,13 +19,14 @@ export async function paginateByCreation<T extends ObjectLiteral & { id: string 
 ): Promise<Connection<T>> {
   const alias = query.alias;
   const sortBy = `${alias}.${timeProperty}`;
+  const page = new PageReader(ctx, query);
   const total = new TotalCount(query);
   query.orderBy(sortBy, 'ASC').addOrderBy(`${alias}.id`, 'ASC');
   if (after) {
     const position = decodeCursor(after);
     query.andWhere(`(${sortBy}, ${alias}.id) > (:sortKey::timestamptz, :id::uuid)`, position);
   }
-  const { entities: rows, raw } = await query.take(first + 1).getRawAndEntities();
+  const { entities: rows, raw } = await page.read(first + 1);
   return toConnection(
     rows,
     first,
