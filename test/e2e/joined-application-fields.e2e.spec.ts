@@ -96,4 +96,37 @@ describe('application fields joined to a page of applications', () => {
     expect(byId.get(tied.application)!.lastFollowUp!.id).toBe([...tiedIds].sort().at(-1));
     expect(applications.some((application) => application.nextStep?.contact)).toBe(true);
   });
+
+  it('reads a summary of the last follow-up for the page, and the whole one for a field that asks for more', async () => {
+    await withOwner(api.db.ownerUrl, (client) =>
+      client.query(`UPDATE follow_ups SET notes = 'Left a voicemail' WHERE agency_id = $1 AND application_id = $2`, [
+        agency.agencyId,
+        logged.application,
+      ]),
+    );
+    const summary = 'lastFollowUp { id occurredAt channel purpose direction outcome }';
+    // The page settles its summaries first; the candidate's applications asked again below read them afterwards.
+    const answer = await as(
+      agency,
+      `query {
+        candidates(first: 50) { edges { node { applications { id ${summary}
+          candidate { applications { id lastFollowUp { id notes contact { id } } } }
+        } } } }
+      }`,
+    );
+    expect(answer.errors).toBeUndefined();
+    type Listed = { id: string; lastFollowUp: Record<string, unknown>; candidate: { applications: Listed[] } };
+    const onPage: Listed = answer
+      .data!.candidates.edges.flatMap((edge: { node: { applications: Listed[] } }) => edge.node.applications)
+      .find((application: Listed) => application.id === logged.application);
+    expect(onPage.candidate.applications).toEqual([
+      {
+        id: logged.application,
+        lastFollowUp: { id: expect.any(String), notes: 'Left a voicemail', contact: { id: logged.hr } },
+      },
+    ]);
+    const whole = await as(agency, ONE, { id: logged.application });
+    const { id, occurredAt, channel, purpose, direction, outcome } = whole.data!.application.lastFollowUp;
+    expect(onPage.lastFollowUp).toEqual({ id, occurredAt, channel, purpose, direction, outcome });
+  });
 });

@@ -17,7 +17,10 @@ export class FollowUpResponseModel {
   resumeAt!: Date | null;
 }
 
-@ObjectType('FollowUp')
+/** The GraphQL type's name, for what its fields read (readsProperties). */
+export const FOLLOW_UP_TYPE = 'FollowUp';
+
+@ObjectType(FOLLOW_UP_TYPE)
 export class FollowUpModel {
   @Field(() => ID)
   id!: string;

@@ -2,13 +2,20 @@ import { Args, Mutation, ResolveField, Resolver } from '@nestjs/graphql';
 import { Application, ApplicationModel } from '@lib/applications';
 import { RequestContext } from '@lib/context';
 import { EmployerContact, EmployerContactModel } from '@lib/employers';
-import { Ctx, GraphqlContext, joinsAhead, rowById, rowsByParent } from '@lib/graphql';
+import { Ctx, GraphqlContext, joinsAhead, readsProperties, rowById, rowsByParent } from '@lib/graphql';
+import { GraphQLResolveInfo } from 'graphql';
 import { LogFollowUpInput } from './dto/log-follow-up.input';
 import { FollowUp } from './follow-up.entity';
-import { FollowUpModel, FollowUpResponseModel, FollowUpTooSoon, LogFollowUpResult } from './follow-up.model';
+import {
+  FOLLOW_UP_TYPE,
+  FollowUpModel,
+  FollowUpResponseModel,
+  FollowUpTooSoon,
+  LogFollowUpResult,
+} from './follow-up.model';
 import { FollowUpsService } from './follow-ups.service';
 import { joinLastFollowUps } from './last-follow-up.join';
-import { lastFollowUps } from './last-follow-up.loader';
+import { lastFollowUpColumns, lastFollowUps } from './last-follow-up.loader';
 
 @Resolver(() => FollowUpModel)
 export class FollowUpsResolver {
@@ -42,6 +49,15 @@ export class FollowUpsResolver {
   }
 }
 
+// What the resolved fields above read of a follow-up, for the statements that read only some of its columns.
+readsProperties(FOLLOW_UP_TYPE, 'contact', ['contactId']);
+readsProperties(FOLLOW_UP_TYPE, 'response', [
+  'responseKind',
+  'responseNewDecisionAt',
+  'responseDelayReason',
+  'responseResumeAt',
+]);
+
 // Read by the applications' own statement, joined (a page of a candidate's applications).
 joinsAhead(ApplicationModel, 'lastFollowUp', joinLastFollowUps);
 
@@ -52,8 +68,9 @@ export class ApplicationFollowUpsResolver {
     application: Application,
     _args: unknown,
     { ctx }: GraphqlContext,
+    selection: GraphQLResolveInfo,
   ): FollowUp | null | Promise<FollowUp | null> {
-    return lastFollowUps(ctx).get(application.id);
+    return lastFollowUps(ctx, lastFollowUpColumns(selection)).get(application.id);
   }
 
   @ResolveField(() => [FollowUpModel], { description: 'Contacts with the employer, oldest first' })

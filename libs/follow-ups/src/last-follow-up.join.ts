@@ -1,7 +1,7 @@
 import { RequestContext } from '@lib/context';
-import { JoinedField, plainEntityRowsSql } from '@lib/graphql';
+import { FieldSelection, JoinedField, subSelection } from '@lib/graphql';
 import { FollowUp } from './follow-up.entity';
-import { lastFollowUps } from './last-follow-up.loader';
+import { followUpRowsSql, lastFollowUpColumns, lastFollowUps } from './last-follow-up.loader';
 
 const LAST = '"lastFollowUp"';
 const PREFIX = 'lastFollowUp.';
@@ -10,19 +10,26 @@ const PREFIX = 'lastFollowUp.';
  * Each application's latest follow-up joined to the applications' statement,
  * for the LastFollowUp field: a LATERAL subquery of one row, read backwards
  * on the (agency, application, time) index, ties broken by id as the
- * lastFollowUps loader breaks them.
+ * lastFollowUps loader breaks them; only the columns the field's loader of
+ * the same column set reads.
  */
-export async function joinLastFollowUps(ctx: RequestContext, applicationAlias: string): Promise<JoinedField> {
-  const followUps = await plainEntityRowsSql(ctx, FollowUp);
+export async function joinLastFollowUps(
+  ctx: RequestContext,
+  applicationAlias: string,
+  applicationSelection: FieldSelection,
+): Promise<JoinedField> {
+  const asked = subSelection(applicationSelection, 'lastFollowUp');
+  const columns = asked ? lastFollowUpColumns(asked) : 'whole';
+  const followUps = await followUpRowsSql(ctx, columns);
   return {
     columns: followUps.joinedSelectList(LAST, PREFIX),
     joins: `LEFT JOIN LATERAL (
-        SELECT * FROM ${followUps.table}
+        SELECT ${followUps.columnNames} FROM ${followUps.table}
          WHERE agency_id = ${applicationAlias}.agency_id AND application_id = ${applicationAlias}.id
          ORDER BY occurred_at DESC, id DESC
          LIMIT 1) ${LAST} ON true`,
     settle: (context, applicationIds, rows) => {
-      const last = lastFollowUps(context);
+      const last = lastFollowUps(context, columns);
       rows.forEach((row, index) =>
         last.settle(applicationIds[index]!, followUps.joinedEntity<FollowUp>(row, PREFIX) ?? null),
       );

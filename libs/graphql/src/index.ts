@@ -23,3 +23,4 @@ export * from './hooks/refuse-json-documents.hook';
 export * from './hooks/refuse-unusable-text.hook';
 export * from './hooks/keep-jit-to-plain-queries.hook';
 export * from './hooks/price-page-sizes.hook';
+export * from './properties-read';

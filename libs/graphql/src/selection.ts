@@ -1,9 +1,11 @@
-import { FieldNode, FragmentDefinitionNode, Kind, SelectionSetNode } from 'graphql';
+import { FieldNode, FragmentDefinitionNode, GraphQLSchema, Kind, SelectionSetNode } from 'graphql';
 
 /** Where a resolver can see what was asked of its field: the GraphQLResolveInfo parts that say it. */
 export interface FieldSelection {
   fieldNodes: readonly FieldNode[];
   fragments: Record<string, FragmentDefinitionNode>;
+  /** The schema the document runs on, for what its fields read (see propertiesRead); a resolve info carries it. */
+  schema?: GraphQLSchema;
 }
 
 /**
@@ -58,5 +60,5 @@ function collectFields(selection: FieldSelection): Map<string, FieldNode[]> {
 /** The selection of a field asked under `selection`, to look one level deeper; undefined when it is not asked. */
 export function subSelection(selection: FieldSelection, fieldName: string): FieldSelection | undefined {
   const fieldNodes = selectedFields(selection).get(fieldName);
-  return fieldNodes && { fieldNodes, fragments: selection.fragments };
+  return fieldNodes && { fieldNodes, fragments: selection.fragments, schema: selection.schema };
 }
