@@ -97,7 +97,7 @@ describe('application fields joined to a page of applications', () => {
     expect(applications.some((application) => application.nextStep?.contact)).toBe(true);
   });
 
-  it('reads a summary of the last follow-up for the page, and the whole one for a field that asks for more', async () => {
+  it('reads a summary of the last follow-up and the plan for the page, and all of it for a field that asks for more', async () => {
     await withOwner(api.db.ownerUrl, (client) =>
       client.query(`UPDATE follow_ups SET notes = 'Left a voicemail' WHERE agency_id = $1 AND application_id = $2`, [
         agency.agencyId,
@@ -109,24 +109,32 @@ describe('application fields joined to a page of applications', () => {
     const answer = await as(
       agency,
       `query {
-        candidates(first: 50) { edges { node { applications { id ${summary}
-          candidate { applications { id lastFollowUp { id notes contact { id } } } }
+        candidates(first: 50) { edges { node { applications { id ${summary} temperature { score }
+          candidate { applications { id lastFollowUp { id notes contact { id } } temperature { score reasons { points text } } } }
         } } } }
       }`,
     );
     expect(answer.errors).toBeUndefined();
-    type Listed = { id: string; lastFollowUp: Record<string, unknown>; candidate: { applications: Listed[] } };
+    type Listed = {
+      id: string;
+      lastFollowUp: Record<string, unknown>;
+      temperature: Record<string, unknown>;
+      candidate: { applications: Listed[] };
+    };
     const onPage: Listed = answer
       .data!.candidates.edges.flatMap((edge: { node: { applications: Listed[] } }) => edge.node.applications)
       .find((application: Listed) => application.id === logged.application);
+    const whole = await as(agency, ONE, { id: logged.application });
+    expect(whole.data!.application.temperature.reasons.length).toBeGreaterThan(0);
     expect(onPage.candidate.applications).toEqual([
       {
         id: logged.application,
         lastFollowUp: { id: expect.any(String), notes: 'Left a voicemail', contact: { id: logged.hr } },
+        temperature: whole.data!.application.temperature,
       },
     ]);
-    const whole = await as(agency, ONE, { id: logged.application });
     const { id, occurredAt, channel, purpose, direction, outcome } = whole.data!.application.lastFollowUp;
     expect(onPage.lastFollowUp).toEqual({ id, occurredAt, channel, purpose, direction, outcome });
+    expect(onPage.temperature).toEqual({ score: whole.data!.application.temperature.score });
   });
 });

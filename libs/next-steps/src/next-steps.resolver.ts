@@ -3,9 +3,10 @@ import { Application, ApplicationModel } from '@lib/applications';
 import { RequestContext } from '@lib/context';
 import { EmployerContact } from '@lib/employers';
 import { GraphqlContext, joinsAhead, rowById } from '@lib/graphql';
+import { GraphQLResolveInfo } from 'graphql';
 import { NextStepModel, TemperatureModel } from './next-step.model';
 import { joinStoredPlans } from './stored-plans.join';
-import { StoredPlan, storedPlans } from './stored-plans.loader';
+import { StoredPlan, storedPlans, temperatureColumns } from './stored-plans.loader';
 
 // Read by the applications' own statement, joined (a page of a candidate's applications).
 joinsAhead(ApplicationModel, 'nextStep', joinStoredPlans);
@@ -36,7 +37,7 @@ export class ApplicationNextStepResolver {
     _args: unknown,
     { ctx }: GraphqlContext,
   ): NextStepModel | null | Promise<NextStepModel | null> {
-    const plan = storedPlans(ctx).get(application.id);
+    const plan = storedPlans(ctx, 'brief').get(application.id);
     return plan instanceof Promise ? plan.then((settled) => nextStepOf(ctx, settled)) : nextStepOf(ctx, plan);
   }
 
@@ -45,8 +46,9 @@ export class ApplicationNextStepResolver {
     application: Application,
     _args: unknown,
     { ctx }: GraphqlContext,
+    selection: GraphQLResolveInfo,
   ): TemperatureModel | null | Promise<TemperatureModel | null> {
-    const plan = storedPlans(ctx).get(application.id);
+    const plan = storedPlans(ctx, temperatureColumns(selection)).get(application.id);
     return plan instanceof Promise ? plan.then(temperatureOf) : temperatureOf(plan);
   }
 }

@@ -1,21 +1,30 @@
 import { RequestContext } from '@lib/context';
 import { EmployerContact } from '@lib/employers';
 import { FieldSelection, JoinedField, plainEntityRowsSql, primeRows, subSelection } from '@lib/graphql';
-import { STORED_PLAN_COLUMNS, StoredPlan, storedPlanSelectList, storedPlans } from './stored-plans.loader';
+import {
+  StoredPlan,
+  StoredPlanColumns,
+  storedPlanKeys,
+  storedPlanSelectList,
+  storedPlans,
+  temperatureColumns,
+} from './stored-plans.loader';
 
 const PLAN = '"nextStep"';
 const CONTACT = '"nextStep.contact"';
 const CONTACT_PREFIX = 'nextStep.contact.';
 
 const PLAN_PREFIX = 'nextStep.';
-/** Each property with its name in the joined row, built once rather than for every row. */
-const PLAN_KEYS = STORED_PLAN_COLUMNS.map(([, property]) => [property, PLAN_PREFIX + property] as const);
+const PLAN_KEYS = {
+  brief: storedPlanKeys('brief', PLAN_PREFIX),
+  withReasons: storedPlanKeys('withReasons', PLAN_PREFIX),
+};
 
 /** The plan a row holds under the join's prefix; null where the LEFT JOIN found none. */
-function planOf(row: Record<string, unknown>): StoredPlan | null {
+function planOf(row: Record<string, unknown>, columns: StoredPlanColumns): StoredPlan | null {
   if (row[`${PLAN_PREFIX}applicationId`] === null) return null;
   const plan: Record<string, unknown> = {};
-  for (const [property, key] of PLAN_KEYS) plan[property] = row[key];
+  for (const [property, key] of PLAN_KEYS[columns]) plan[property] = row[key];
   return plan as StoredPlan;
 }
 
@@ -31,13 +40,15 @@ export async function joinStoredPlans(
   selection: FieldSelection,
 ): Promise<JoinedField> {
   const nextStep = subSelection(selection, 'nextStep');
+  const temperature = subSelection(selection, 'temperature');
+  const planColumns = temperature ? temperatureColumns(temperature) : 'brief';
   const contacts =
     nextStep && subSelection(nextStep, 'contact') ? await plainEntityRowsSql(ctx, EmployerContact) : null;
   const joins = [
     `LEFT JOIN application_next_steps ${PLAN}
        ON ${PLAN}.agency_id = ${applicationAlias}.agency_id AND ${PLAN}.application_id = ${applicationAlias}.id`,
   ];
-  const columns = [storedPlanSelectList(PLAN, PLAN_PREFIX)];
+  const columns = [storedPlanSelectList(planColumns, PLAN, PLAN_PREFIX)];
   if (contacts) {
     joins.push(
       `LEFT JOIN ${contacts.table} ${CONTACT} ON ${CONTACT}.agency_id = ${PLAN}.agency_id AND ${CONTACT}.id = ${PLAN}.contact_id`,
@@ -48,10 +59,13 @@ export async function joinStoredPlans(
     columns: columns.join(', '),
     joins: joins.join(' '),
     settle: (context, applicationIds, rows) => {
-      const plans = storedPlans(context);
+      // A plan with its reasons answers the fields that do not ask for them as well.
+      const loaders = [storedPlans(context, planColumns)];
+      if (planColumns === 'withReasons') loaders.push(storedPlans(context, 'brief'));
       const joinedContacts: EmployerContact[] = [];
       rows.forEach((row, index) => {
-        plans.settle(applicationIds[index]!, planOf(row));
+        const plan = planOf(row, planColumns);
+        for (const plans of loaders) plans.settle(applicationIds[index]!, plan);
         const contact = contacts?.joinedEntity<EmployerContact>(row, CONTACT_PREFIX);
         if (contact) joinedContacts.push(contact);
       });
