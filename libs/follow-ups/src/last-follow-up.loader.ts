@@ -35,6 +35,9 @@ export async function followUpRowsSql(ctx: RequestContext, columns: LastFollowUp
   return columns === 'summary' ? sql.narrowed(SUMMARY) : sql;
 }
 
+/** Fixed keys: one built for every call (one per application) would be a new string to hash each time. */
+const LAST_FOLLOW_UPS_MEMO = { summary: 'last-follow-up:summary', whole: 'last-follow-up:whole' };
+
 /**
  * The latest follow-up of each application of a batch, in one DISTINCT ON
  * statement. Plain rows, not TypeORM entities: this is on the counselor's
@@ -43,7 +46,7 @@ export async function followUpRowsSql(ctx: RequestContext, columns: LastFollowUp
  * for more.
  */
 export function lastFollowUps(ctx: RequestContext, columns: LastFollowUpColumns): SettledLoader<FollowUp | null> {
-  return ctx.memo(`last-follow-up:${columns}`, () => {
+  return ctx.memo(LAST_FOLLOW_UPS_MEMO[columns], () => {
     return new SettledLoader<FollowUp | null>(async (applicationIds) => {
       const sql = await followUpRowsSql(ctx, columns);
       const rows = await ctx.query<FollowUp>(

@@ -58,6 +58,9 @@ const STORED_PLANS = {
    WHERE n.agency_id = $1 AND n.application_id = ANY($2::uuid[])`),
 };
 
+/** Fixed keys: one built for every call (two per application) would be a new string to hash each time. */
+const STORED_PLANS_MEMO = { brief: 'stored-plans:brief', withReasons: 'stored-plans:withReasons' };
+
 /**
  * Applications' stored plans, one statement per batch, only the columns the
  * API shows, shared by the NextStep and Temperature fields of a request: one
@@ -67,7 +70,7 @@ const STORED_PLANS = {
  * loaders answer the rest.
  */
 export function storedPlans(ctx: RequestContext, columns: StoredPlanColumns): SettledLoader<StoredPlan | null> {
-  return ctx.memo(`stored-plans:${columns}`, () => {
+  return ctx.memo(STORED_PLANS_MEMO[columns], () => {
     return new SettledLoader<StoredPlan | null>(async (applicationIds) => {
       const rows = await ctx.query<StoredPlan>(STORED_PLANS[columns], [ctx.agencyId, [...applicationIds]]);
       const byApplication = new Map(rows.map((row) => [row.applicationId, row]));
