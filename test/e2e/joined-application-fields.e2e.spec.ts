@@ -97,44 +97,60 @@ describe('application fields joined to a page of applications', () => {
     expect(applications.some((application) => application.nextStep?.contact)).toBe(true);
   });
 
-  it('reads a summary of the last follow-up and the plan for the page, and all of it for a field that asks for more', async () => {
+  it('reads summaries for the page, and whole rows for the fields that ask for more in the same request', async () => {
     await withOwner(api.db.ownerUrl, (client) =>
       client.query(`UPDATE follow_ups SET notes = 'Left a voicemail' WHERE agency_id = $1 AND application_id = $2`, [
         agency.agencyId,
         logged.application,
       ]),
     );
-    const summary = 'lastFollowUp { id occurredAt channel purpose direction outcome }';
+    // What the dashboard asks: summaries of the follow-up, the plan, the position, its employer and the contact.
+    const summary = `lastFollowUp { id occurredAt channel purpose direction outcome } temperature { score }
+      position { id title employer { id name } } nextStep { action contact { id fullName } }`;
+    const everything = `id lastFollowUp { id notes contact { id } } temperature { score reasons { points text } }
+      position { id employer { id name timezone isLocal createdAt } }
+      nextStep { action contact { id fullName role email phone isDesignatedContact } }`;
     // The page settles its summaries first; the candidate's applications asked again below read them afterwards.
     const answer = await as(
       agency,
-      `query {
-        candidates(first: 50) { edges { node { applications { id ${summary} temperature { score }
-          candidate { applications { id lastFollowUp { id notes contact { id } } temperature { score reasons { points text } } } }
-        } } } }
-      }`,
+      `query { candidates(first: 5) { edges { node { applications { id ${summary}
+        candidate { applications { ${everything} } }
+      } } } } }`,
     );
     expect(answer.errors).toBeUndefined();
-    type Listed = {
-      id: string;
-      lastFollowUp: Record<string, unknown>;
-      temperature: Record<string, unknown>;
-      candidate: { applications: Listed[] };
-    };
-    const onPage: Listed = answer
-      .data!.candidates.edges.flatMap((edge: { node: { applications: Listed[] } }) => edge.node.applications)
-      .find((application: Listed) => application.id === logged.application);
-    const whole = await as(agency, ONE, { id: logged.application });
-    expect(whole.data!.application.temperature.reasons.length).toBeGreaterThan(0);
-    expect(onPage.candidate.applications).toEqual([
-      {
-        id: logged.application,
-        lastFollowUp: { id: expect.any(String), notes: 'Left a voicemail', contact: { id: logged.hr } },
-        temperature: whole.data!.application.temperature,
-      },
-    ]);
-    const { id, occurredAt, channel, purpose, direction, outcome } = whole.data!.application.lastFollowUp;
-    expect(onPage.lastFollowUp).toEqual({ id, occurredAt, channel, purpose, direction, outcome });
-    expect(onPage.temperature).toEqual({ score: whole.data!.application.temperature.score });
+    type Listed = Record<string, any> & { id: string; candidate: { applications: Array<Record<string, any>> } };
+    const listed: Listed[] = answer.data!.candidates.edges.flatMap(
+      (edge: { node: { applications: Listed[] } }) => edge.node.applications,
+    );
+    expect(listed).toHaveLength(3);
+    for (const onPage of listed) {
+      const alone = (await as(agency, `query($id: ID!) { application(id: $id) { ${everything} } }`, { id: onPage.id }))
+        .data!.application;
+      expect(onPage.candidate.applications).toEqual([alone]);
+      const last = (await as(agency, ONE, { id: onPage.id })).data!.application.lastFollowUp;
+      expect(onPage.lastFollowUp).toEqual(
+        last && {
+          id: last.id,
+          occurredAt: last.occurredAt,
+          channel: last.channel,
+          purpose: last.purpose,
+          direction: last.direction,
+          outcome: last.outcome,
+        },
+      );
+      expect(onPage.temperature).toEqual({ score: alone.temperature.score });
+      expect(onPage.position.employer).toEqual({ id: alone.position.employer.id, name: alone.position.employer.name });
+      expect(onPage.nextStep.contact).toEqual(
+        alone.nextStep.contact && { id: alone.nextStep.contact.id, fullName: alone.nextStep.contact.fullName },
+      );
+    }
+    // The whole rows were there to be told apart from the summaries.
+    const alone = listed.flatMap((application) => application.candidate.applications);
+    expect(alone.find((application) => application.id === logged.application)!.lastFollowUp.notes).toBe(
+      'Left a voicemail',
+    );
+    expect(alone.some((application) => application.nextStep.contact?.role)).toBe(true);
+    expect(alone.every((application) => application.temperature.reasons.length > 0)).toBe(true);
+    expect(alone.every((application) => application.position.employer.timezone)).toBe(true);
   });
 });

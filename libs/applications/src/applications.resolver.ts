@@ -1,7 +1,7 @@
 import { Args, ID, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Candidate, CandidateModel } from '@lib/candidates';
 import { RequestContext } from '@lib/context';
-import { Position, PositionModel } from '@lib/employers';
+import { Position, positionColumns, PositionModel } from '@lib/employers';
 import { Ctx, GraphqlContext, ParseIdPipe, rowById, rowsByParent } from '@lib/graphql';
 import { GraphQLResolveInfo } from 'graphql';
 import { ApplicationStageChange } from './application-stage-change.entity';
@@ -63,8 +63,9 @@ export class ApplicationsResolver {
     application: Application,
     _args: unknown,
     { ctx }: GraphqlContext,
+    selection: GraphQLResolveInfo,
   ): Position | Promise<Position | undefined> {
-    return rowById(ctx, Position, application.positionId);
+    return rowById(ctx, Position, application.positionId, positionColumns(selection));
   }
 
   @ResolveField(() => [StageChangeModel], { description: 'Every stage move, oldest first' })

@@ -1,30 +1,50 @@
 import { RequestContext } from '@lib/context';
 import { preparedSql } from '@lib/database';
-import { Employer, Position } from '@lib/employers';
+import { Employer, employerColumns, Position, positionColumns } from '@lib/employers';
 import {
+  ColumnSet,
   FieldSelection,
   joinAheadAskedFields,
   plainEntityRowsSql,
   primeRows,
   readAheadAskedFields,
+  selectedFields,
   subSelection,
 } from '@lib/graphql';
 import DataLoader from 'dataloader';
 import { Application } from './application.entity';
 import { ApplicationModel } from './application.model';
 
-/** What is read with a batch of applications, decided by what the query asks of them. */
+/** Each neighbour read with a batch of applications: absent, whole (undefined) or a column set; decided by what the query asks. */
+type Read = { columns: ColumnSet | undefined } | null;
+
 interface Neighbours {
-  positions: boolean;
-  employers: boolean;
+  positions: Read;
+  employers: Read;
+  /** The memo key of the loader that reads them so. */
+  key: string;
 }
 
+/** Worked out once per document: the field is resolved once per candidate of the page, with the same nodes. */
+const neighboursByFields = new WeakMap<object, Neighbours>();
+
 function neighboursAsked(selection: FieldSelection): Neighbours {
+  const fields = selectedFields(selection);
+  let neighbours = neighboursByFields.get(fields);
+  if (!neighbours) {
+    neighbours = workOutNeighbours(selection);
+    neighboursByFields.set(fields, neighbours);
+  }
+  return neighbours;
+}
+
+function workOutNeighbours(selection: FieldSelection): Neighbours {
   const position = subSelection(selection, 'position');
-  return {
-    positions: position !== undefined,
-    employers: position !== undefined && !!subSelection(position, 'employer'),
-  };
+  const employer = position && subSelection(position, 'employer');
+  const positions: Read = position ? { columns: positionColumns(position) } : null;
+  const employers: Read = employer ? { columns: employerColumns(employer) } : null;
+  const name = (read: Read) => (read ? (read.columns?.name ?? 'whole') : 'none');
+  return { positions, employers, key: `candidate-applications:${name(positions)}:${name(employers)}` };
 }
 
 /**
@@ -43,14 +63,18 @@ export function candidateApplications(
   selection: FieldSelection,
 ): DataLoader<string, Application[]> {
   const neighbours = neighboursAsked(selection);
-  return ctx.memo(`candidate-applications:${neighbours.positions}:${neighbours.employers}`, () => {
+  return ctx.memo(neighbours.key, () => {
     return new DataLoader<string, Application[]>(async (candidateIds) => {
-      const [applications, positions, employers, asked] = await Promise.all([
+      const [applications, allPositions, allEmployers, asked] = await Promise.all([
         plainEntityRowsSql(ctx, Application),
         plainEntityRowsSql(ctx, Position),
         plainEntityRowsSql(ctx, Employer),
         joinAheadAskedFields(ctx, ApplicationModel, 'a', selection),
       ]);
+      const positionSet = neighbours.positions?.columns;
+      const employerSet = neighbours.employers?.columns;
+      const positions = positionSet ? allPositions.narrowed(positionSet.properties) : allPositions;
+      const employers = employerSet ? allEmployers.narrowed(employerSet.properties) : allEmployers;
       const columns = [applications.joinedSelectList('a', '')];
       const joins: string[] = [];
       if (neighbours.positions) {
@@ -82,8 +106,8 @@ export function candidateApplications(
         const employer = employers.joinedEntity<Employer>(row, 'employer.');
         if (employer) joinedEmployers.push(employer);
       }
-      primeRows(ctx, Position, joinedPositions);
-      primeRows(ctx, Employer, joinedEmployers);
+      primeRows(ctx, Position, joinedPositions, positionSet);
+      primeRows(ctx, Employer, joinedEmployers, employerSet);
       const applicationIds = rows.map((row) => row.id as string);
       for (const joined of asked.joined) joined.settle(ctx, applicationIds, rows);
       await readAheadAskedFields(ctx, ApplicationModel, applicationIds, selection, asked.fields);

@@ -2,7 +2,12 @@ import { ConnectionType } from '@lib/graphql';
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { ContactRole } from './contact-role';
 
-@ObjectType('EmployerContact')
+/** The GraphQL types' names, for what their fields read (readsProperties, columnsAsked). */
+export const EMPLOYER_CONTACT_TYPE = 'EmployerContact';
+export const EMPLOYER_TYPE = 'Employer';
+export const POSITION_TYPE = 'Position';
+
+@ObjectType(EMPLOYER_CONTACT_TYPE)
 export class EmployerContactModel {
   @Field(() => ID)
   id!: string;
@@ -29,7 +34,7 @@ export class EmployerContactModel {
   isDesignatedContact!: boolean;
 }
 
-@ObjectType('Employer')
+@ObjectType(EMPLOYER_TYPE)
 export class EmployerModel {
   @Field(() => ID)
   id!: string;
@@ -47,7 +52,7 @@ export class EmployerModel {
   createdAt!: Date;
 }
 
-@ObjectType('Position')
+@ObjectType(POSITION_TYPE)
 export class PositionModel {
   @Field(() => ID)
   id!: string;

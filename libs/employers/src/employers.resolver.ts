@@ -1,12 +1,21 @@
 import { Args, ID, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { RequestContext } from '@lib/context';
-import { Ctx, GraphqlContext, PaginationArgs, ParseIdPipe, rowById, rowsByParent } from '@lib/graphql';
+import { Ctx, GraphqlContext, PaginationArgs, ParseIdPipe, readsProperties, rowById, rowsByParent } from '@lib/graphql';
+import { GraphQLResolveInfo } from 'graphql';
+import { employerColumns } from './employer-columns';
 import { AddEmployerContactInput } from './dto/add-employer-contact.input';
 import { CreateEmployerInput } from './dto/create-employer.input';
 import { CreatePositionInput } from './dto/create-position.input';
 import { EmployerContact } from './employer-contact.entity';
 import { Employer } from './employer.entity';
-import { EmployerConnection, EmployerContactModel, EmployerModel, PositionModel } from './employer.model';
+import {
+  EMPLOYER_TYPE,
+  EmployerConnection,
+  EmployerContactModel,
+  EmployerModel,
+  POSITION_TYPE,
+  PositionModel,
+} from './employer.model';
 import { EmployersService } from './employers.service';
 import { Position } from './position.entity';
 
@@ -56,7 +65,17 @@ export class EmployersResolver {
 @Resolver(() => PositionModel)
 export class PositionEmployerResolver {
   @ResolveField(() => EmployerModel)
-  employer(position: Position, _args: unknown, { ctx }: GraphqlContext): Employer | Promise<Employer | undefined> {
-    return rowById(ctx, Employer, position.employerId);
+  employer(
+    position: Position,
+    _args: unknown,
+    { ctx }: GraphqlContext,
+    selection: GraphQLResolveInfo,
+  ): Employer | Promise<Employer | undefined> {
+    return rowById(ctx, Employer, position.employerId, employerColumns(selection));
   }
 }
+
+// What the resolved fields above read of their parent, for the statements that read only some of its columns.
+readsProperties(EMPLOYER_TYPE, 'contacts', ['id']);
+readsProperties(EMPLOYER_TYPE, 'positions', ['id']);
+readsProperties(POSITION_TYPE, 'employer', ['employerId']);

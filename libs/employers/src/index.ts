@@ -7,3 +7,4 @@ export * from './employers.resolver';
 export * from './employers.service';
 export * from './position.entity';
 export * from './employer-calendar.service';
+export * from './employer-columns';

@@ -3,8 +3,60 @@ import { preparedSql } from '@lib/database';
 import DataLoader from 'dataloader';
 import { EntityTarget, In, ObjectLiteral } from 'typeorm';
 import { entityRowsSql } from './entity-rows';
+import { readsWithin } from './properties-read';
+import { FieldSelection } from './selection';
 
 type SortOrder<T> = Partial<Record<keyof T & string, 'ASC' | 'DESC'>>;
+
+/**
+ * Some of an entity's columns, which a query that asks nothing else of its
+ * rows may read alone (see columnsAsked). Declared once by the library that
+ * owns the entity, never built per query, so the statements reading them
+ * stay few enough to prepare. Rows read with a column set live in the
+ * per-request caches of that set only: they never answer a field that reads
+ * whole rows.
+ */
+export interface ColumnSet {
+  readonly name: string;
+  readonly properties: readonly string[];
+  readonly propertySet: ReadonlySet<string>;
+}
+
+export function columnSet(name: string, properties: readonly string[]): ColumnSet {
+  return { name, properties, propertySet: new Set(properties) };
+}
+
+/** `columns` when the fields asked of the GraphQL type `typeName` read nothing else (readsWithin), whole rows otherwise. */
+export function columnsAsked(
+  selection: FieldSelection | undefined,
+  typeName: string,
+  columns: ColumnSet,
+): ColumnSet | undefined {
+  return selection && readsWithin(selection, typeName, columns.propertySet) ? columns : undefined;
+}
+
+/**
+ * The per-request memo keys of an entity, whole or of a column set: symbols
+ * made once, unique to the entity class even where two share a name, and
+ * found by identity (a key concatenated on every call, one per field of
+ * every parent, would be a new string to hash each time).
+ */
+const memoKeys = new WeakMap<Function, Map<ColumnSet | undefined, { known: symbol; byId: symbol }>>();
+
+function memoKeysOf(entity: Function, columns: ColumnSet | undefined): { known: symbol; byId: symbol } {
+  let byColumns = memoKeys.get(entity);
+  if (!byColumns) {
+    byColumns = new Map();
+    memoKeys.set(entity, byColumns);
+  }
+  let keys = byColumns.get(columns);
+  if (!keys) {
+    const suffix = columns ? `:${columns.name}` : '';
+    keys = { known: Symbol(`known:${entity.name}${suffix}`), byId: Symbol(`by-id:${entity.name}${suffix}`) };
+    byColumns.set(columns, keys);
+  }
+  return keys;
+}
 
 /** Rows of the request's agency whose `property` is one of `values`, read with plain SQL when the entity allows it. */
 async function rowsWhereIn<T extends ObjectLiteral>(
@@ -13,8 +65,11 @@ async function rowsWhereIn<T extends ObjectLiteral>(
   property: keyof T & string,
   values: readonly string[],
   order: SortOrder<T> = {},
+  columns?: ColumnSet,
 ): Promise<T[]> {
-  const sql = await entityRowsSql(ctx, entity);
+  const whole = await entityRowsSql(ctx, entity);
+  // An entity TypeORM must hydrate is read whole: more than a column set asks, never less.
+  const sql = whole && columns ? whole.narrowed(columns.properties) : whole;
   if (!sql) {
     const repository = await ctx.repository(entity);
     return repository.find({
@@ -36,68 +91,63 @@ async function rowsWhereIn<T extends ObjectLiteral>(
 
 /**
  * A per-request DataLoader of rows by id: every `load` made while resolving one
- * level of a GraphQL response becomes one `WHERE id = ANY(...)` query.
+ * level of a GraphQL response becomes one `WHERE id = ANY(...)` query. With a
+ * column set, a loader of its own reading those columns only.
  */
 export function rowsById<T extends ObjectLiteral & { id: string }>(
   ctx: RequestContext,
   entity: EntityTarget<T> & Function,
+  columns?: ColumnSet,
 ): DataLoader<string, T | undefined> {
-  return ctx.memo(entity, () => {
+  return ctx.memo(memoKeysOf(entity, columns).byId, () => {
     return new DataLoader<string, T | undefined>(async (ids) => {
-      const rows = await rowsWhereIn(ctx, entity, 'id', ids);
+      const rows = await rowsWhereIn(ctx, entity, 'id', ids, {}, columns);
       const byId = new Map(rows.map((row) => [row.id, row]));
-      const known = knownRows(ctx, entity);
+      const known = knownRows(ctx, entity, columns);
       for (const row of rows) known.set(row.id, row);
       return ids.map((id) => byId.get(id));
     });
   });
 }
 
-/**
- * The memo key of each entity's known rows, built once: a key concatenated
- * on every call (one per field of every parent) is a new string to hash each time.
- */
-const knownRowsKeys = new WeakMap<Function, string>();
-
-function knownRowsKey(entity: Function): string {
-  let key = knownRowsKeys.get(entity);
-  if (key === undefined) {
-    key = `known:${entity.name}`;
-    knownRowsKeys.set(entity, key);
-  }
-  return key;
-}
-
-/** The rows of an entity this request has read, by id. */
+/** The rows of an entity (whole, or of a column set) this request has read, by id. */
 function knownRows<T extends ObjectLiteral & { id: string }>(
   ctx: RequestContext,
   entity: EntityTarget<T> & Function,
+  columns: ColumnSet | undefined,
 ): Map<string, T> {
-  return ctx.memo(knownRowsKey(entity), () => new Map<string, T>());
+  return ctx.memo(memoKeysOf(entity, columns).known, () => new Map<string, T>());
 }
 
 /**
  * A row by id: at once when this request has read it already (in a batch of
  * rowsById, or in another statement that primed it), through the batched
  * loader otherwise. A field resolver that returns a value rather than a
- * promise costs GraphQL execution far less, which counts on lists.
+ * promise costs GraphQL execution far less, which counts on lists. With a
+ * column set (see columnsAsked), the row may hold those columns only.
  */
 export function rowById<T extends ObjectLiteral & { id: string }>(
   ctx: RequestContext,
   entity: EntityTarget<T> & Function,
   id: string,
+  columns?: ColumnSet,
 ): T | Promise<T | undefined> {
-  return knownRows(ctx, entity).get(id) ?? rowsById(ctx, entity).load(id);
+  return knownRows(ctx, entity, columns).get(id) ?? rowsById(ctx, entity, columns).load(id);
 }
 
-/** Rows read by a statement that joined them for the fields to come: rowById and rowsById find them without a query. */
+/**
+ * Rows read by a statement that joined them for the fields to come: rowById
+ * and rowsById find them without a query; those of the same column set
+ * only, when they were read with one.
+ */
 export function primeRows<T extends ObjectLiteral & { id: string }>(
   ctx: RequestContext,
   entity: EntityTarget<T> & Function,
   rows: Iterable<T>,
+  columns?: ColumnSet,
 ): void {
-  const known = knownRows(ctx, entity);
-  const loader = rowsById(ctx, entity);
+  const known = knownRows(ctx, entity, columns);
+  const loader = rowsById(ctx, entity, columns);
   for (const row of rows) {
     if (known.has(row.id)) continue;
     known.set(row.id, row);

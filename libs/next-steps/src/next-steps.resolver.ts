@@ -1,8 +1,8 @@
 import { ResolveField, Resolver } from '@nestjs/graphql';
 import { Application, ApplicationModel } from '@lib/applications';
 import { RequestContext } from '@lib/context';
-import { EmployerContact } from '@lib/employers';
-import { GraphqlContext, joinsAhead, rowById } from '@lib/graphql';
+import { contactColumns, EmployerContact } from '@lib/employers';
+import { ColumnSet, GraphqlContext, joinsAhead, rowById, subSelection } from '@lib/graphql';
 import { GraphQLResolveInfo } from 'graphql';
 import { NextStepModel, TemperatureModel } from './next-step.model';
 import { joinStoredPlans } from './stored-plans.join';
@@ -12,7 +12,14 @@ import { StoredPlan, storedPlans, temperatureColumns } from './stored-plans.load
 joinsAhead(ApplicationModel, 'nextStep', joinStoredPlans);
 joinsAhead(ApplicationModel, 'temperature', joinStoredPlans);
 
-function nextStepOf(ctx: RequestContext, plan: StoredPlan | null): NextStepModel | null | Promise<NextStepModel> {
+/** The next step's contact: not asked (null), or read whole (undefined columns) or of a column set. */
+type ContactRead = { columns: ColumnSet | undefined } | null;
+
+function nextStepOf(
+  ctx: RequestContext,
+  plan: StoredPlan | null,
+  contactRead: ContactRead,
+): NextStepModel | null | Promise<NextStepModel> {
   if (!plan) return null;
   const step = (contact: EmployerContact | undefined): NextStepModel => ({
     action: plan.action,
@@ -20,7 +27,8 @@ function nextStepOf(ctx: RequestContext, plan: StoredPlan | null): NextStepModel
     reason: plan.reason,
     contact: contact ?? null,
   });
-  const contact = plan.contactId ? rowById(ctx, EmployerContact, plan.contactId) : undefined;
+  const contact =
+    plan.contactId && contactRead ? rowById(ctx, EmployerContact, plan.contactId, contactRead.columns) : undefined;
   return contact instanceof Promise ? contact.then(step) : step(contact);
 }
 
@@ -36,9 +44,14 @@ export class ApplicationNextStepResolver {
     application: Application,
     _args: unknown,
     { ctx }: GraphqlContext,
+    selection: GraphQLResolveInfo,
   ): NextStepModel | null | Promise<NextStepModel | null> {
+    const contact = subSelection(selection, 'contact');
+    const contactRead: ContactRead = contact ? { columns: contactColumns(contact) } : null;
     const plan = storedPlans(ctx, 'brief').get(application.id);
-    return plan instanceof Promise ? plan.then((settled) => nextStepOf(ctx, settled)) : nextStepOf(ctx, plan);
+    return plan instanceof Promise
+      ? plan.then((settled) => nextStepOf(ctx, settled, contactRead))
+      : nextStepOf(ctx, plan, contactRead);
   }
 
   @ResolveField(() => TemperatureModel, { nullable: true })

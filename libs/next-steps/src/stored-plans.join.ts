@@ -1,5 +1,5 @@
 import { RequestContext } from '@lib/context';
-import { EmployerContact } from '@lib/employers';
+import { contactColumns, EmployerContact } from '@lib/employers';
 import { FieldSelection, JoinedField, plainEntityRowsSql, primeRows, subSelection } from '@lib/graphql';
 import {
   StoredPlan,
@@ -42,8 +42,10 @@ export async function joinStoredPlans(
   const nextStep = subSelection(selection, 'nextStep');
   const temperature = subSelection(selection, 'temperature');
   const planColumns = temperature ? temperatureColumns(temperature) : 'brief';
-  const contacts =
-    nextStep && subSelection(nextStep, 'contact') ? await plainEntityRowsSql(ctx, EmployerContact) : null;
+  const contact = nextStep && subSelection(nextStep, 'contact');
+  const contactSet = contactColumns(contact);
+  const allContacts = contact ? await plainEntityRowsSql(ctx, EmployerContact) : null;
+  const contacts = allContacts && contactSet ? allContacts.narrowed(contactSet.properties) : allContacts;
   const joins = [
     `LEFT JOIN application_next_steps ${PLAN}
        ON ${PLAN}.agency_id = ${applicationAlias}.agency_id AND ${PLAN}.application_id = ${applicationAlias}.id`,
@@ -69,7 +71,7 @@ export async function joinStoredPlans(
         const contact = contacts?.joinedEntity<EmployerContact>(row, CONTACT_PREFIX);
         if (contact) joinedContacts.push(contact);
       });
-      primeRows(context, EmployerContact, joinedContacts);
+      primeRows(context, EmployerContact, joinedContacts, contactSet);
     },
   };
 }
