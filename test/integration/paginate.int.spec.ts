@@ -82,6 +82,12 @@ describe('paginateByCreation: pages read as prepared statements of plain rows', 
       });
       expect(seen).toEqual(names);
     }
+    // Past the last row, the page is empty and the count comes from a statement of its own.
+    const beyond = await contexts.runForAgency(agencyId, 'test', async (ctx) => {
+      const all = await page(ctx, 7);
+      return page(ctx, 2, all.pageInfo.endCursor!);
+    });
+    expect(beyond).toEqual({ edges: [], totalCount: 7, pageInfo: { hasNextPage: false, endCursor: null } });
   });
 
   it('hands out the entity as TypeORM would, and nothing of the statement besides', async () => {

@@ -5,6 +5,7 @@ import { ClockModule } from '@lib/clock';
 import { ConfigModule } from '@lib/config';
 import { ContextModule, RequestContextFactory, Role } from '@lib/context';
 import { DatabaseModule, preparedSql } from '@lib/database';
+import { Client } from 'pg';
 import { createTestDatabase, TestDatabase, withOwner } from '../support/database';
 import { applyTestEnv } from '../support/test-env';
 
@@ -117,5 +118,54 @@ describe('RequestContext: one transaction per unit of work, scoped to one agency
     expect(connections.size).toBeLessThan(runs.length);
     // The statement really was prepared and planned generically on a connection both agencies used.
     expect(Math.max(...runs.map((run) => run.genericPlans))).toBeGreaterThan(0);
+  });
+
+  it("sends a unit of work's first prepared statement with the start of its transaction, scoped and its values intact", async () => {
+    const tricky = `O'Brien \\ "Fold" ${Date.now()}`;
+    const [a, b] = await Promise.all(
+      [`${tricky} A`, `${tricky} B`].map((name) =>
+        contexts.run(contexts.create(), (ctx) => agencies.create(ctx, { name, timezone: 'UTC', country: 'GB' })),
+      ),
+    );
+    const statement = preparedSql(
+      `SELECT name, $2::timestamptz AS at FROM agencies WHERE starts_with(name, $1) AND created_at < $2 ORDER BY name`,
+    );
+    const at = new Date(Date.now() + 60_000);
+    const queries = jest.spyOn(Client.prototype, 'query');
+    try {
+      // One after another, so the connections have the statement prepared from the second round on.
+      for (let run = 0; run < 12; run++) {
+        const agency = run % 2 ? b! : a!;
+        queries.mockClear();
+        const seen = await contexts.runForAgency(agency.id, 'test', (ctx) =>
+          ctx.query<{ name: string; at: Date }>(statement, [tricky, at]),
+        );
+        expect(seen).toEqual([{ name: agency.name, at }]);
+        if (run >= 4) {
+          // The start, the scope and the statement in one message, then the commit.
+          expect(queries.mock.calls.map(([sent]) => (typeof sent === 'string' ? sent : 'prepared'))).toEqual([
+            expect.stringMatching(/^START TRANSACTION; SET LOCAL .*; EXECUTE p_[0-9a-f]+\(/s),
+            'COMMIT',
+          ]);
+        }
+      }
+    } finally {
+      queries.mockRestore();
+    }
+  });
+
+  it('rolls the transaction back when the first statement fails, riding with its start or not', async () => {
+    const own = await contexts.run(contexts.create(), (ctx) =>
+      agencies.create(ctx, { name: `Failing first ${Date.now()}`, timezone: 'UTC', country: 'GB' }),
+    );
+    const failing = preparedSql(`SELECT 1 / ($1::int - 1) AS quotient FROM agencies WHERE id = $2`);
+    for (let run = 0; run < 3; run++) {
+      await contexts.runForAgency(own.id, 'test', (ctx) => ctx.query(failing, [2, own.id]));
+      const ctx = contexts.create();
+      ctx.authenticate({ kind: 'user', agencyId: own.id, userId: own.id, role: Role.ADMIN, sessionId: own.id });
+      await expect(ctx.query(failing, [1, own.id])).rejects.toThrow(/division by zero/);
+      await expect(ctx.query('SELECT 1')).rejects.toThrow(/division by zero/);
+      await ctx.finish(false);
+    }
   });
 });

@@ -70,9 +70,18 @@ export class RequestContext {
     return (await this.manager()).getRepository(entity);
   }
 
-  /** A plain text, or a hot statement prepared once per connection (preparedSql). */
+  /**
+   * A plain text, or a hot statement prepared once per connection
+   * (preparedSql). A prepared statement that is the unit of work's first
+   * rides with the start of its transaction (TenantTransaction.beginWith).
+   */
   async query<T = unknown>(sql: Sql, parameters: unknown[] = []): Promise<T[]> {
-    return (await this.open()).query<T>(sql, parameters);
+    if (this.transaction || typeof sql === 'string') return (await this.open()).query<T>(sql, parameters);
+    const begun = TenantTransaction.beginWith<T>(this.dataSource, this.scope(), sql, parameters);
+    this.transaction = begun.then(({ transaction }) => transaction);
+    // Its failure is this call's to report; the other users of the transaction see it when they await it.
+    this.transaction.catch(() => undefined);
+    return (await begun).rows;
   }
 
   /**

@@ -8,3 +8,4 @@ export * from './sql-list';
 export * from './snapshot-readers';
 export * from './scope-statement';
 export * from './prepared-sql';
+export * from './execute-statement';

@@ -1,5 +1,6 @@
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
-import { pgQueryText, Sql } from './prepared-sql';
+import { executeStatement } from './execute-statement';
+import { pgQueryText, PreparedSql, Sql } from './prepared-sql';
 import { scopeStatement } from './scope-statement';
 import { TenantScope } from './tenant-scope';
 
@@ -21,6 +22,35 @@ export class TenantTransaction {
     try {
       await startScoped(runner, scope);
       return transaction;
+    } catch (error) {
+      await transaction.rollback();
+      throw error;
+    }
+  }
+
+  /**
+   * Begins as `begin` does, and runs the unit of work's first statement: in
+   * the same round trip as the start and the scope when the connection has
+   * prepared it already (every request's first statement, the session check,
+   * saves a round trip so), on its own otherwise (which prepares it). Should
+   * the statement fail, the transaction is rolled back.
+   */
+  static async beginWith<T>(
+    dataSource: DataSource,
+    scope: TenantScope,
+    sql: PreparedSql,
+    parameters: unknown[],
+  ): Promise<{ transaction: TenantTransaction; rows: T[] }> {
+    const runner = dataSource.createQueryRunner();
+    serializeQueries(runner);
+    const client = (await runner.connect()) as PgClient;
+    const transaction = new TenantTransaction(runner);
+    try {
+      const prepared = client.connection?.parsedStatements?.[sql.name] === sql.text;
+      const statement = prepared ? executeStatement(sql, parameters) : null;
+      const results = await startScoped(runner, scope, statement ? { client, statement } : undefined);
+      const rows = statement ? lastRows<T>(results) : undefined;
+      return { transaction, rows: rows ?? (await transaction.query<T>(sql, parameters)) };
     } catch (error) {
       await transaction.rollback();
       throw error;
@@ -80,13 +110,20 @@ export class TenantTransaction {
  * commit and rollback need. A request reading a page in a few statements
  * spent a tenth of its round trips on the scope alone.
  */
-async function startScoped(runner: QueryRunner, scope: TenantScope): Promise<void> {
+async function startScoped(runner: QueryRunner, scope: TenantScope, riding?: Riding): Promise<unknown> {
   const query = runner.query;
   let scoped = false;
+  let results: unknown;
   runner.query = ((sql: string, ...rest: unknown[]) => {
     const withScope = sql === START_TRANSACTION && !scoped;
-    scoped ||= withScope;
-    return query.call(runner, withScope ? `${START_TRANSACTION}; ${scopeStatement(scope)}` : sql, ...(rest as []));
+    if (!withScope) return query.call(runner, sql, ...(rest as []));
+    scoped = true;
+    const text = `${START_TRANSACTION}; ${scopeStatement(scope)}`;
+    if (!riding) return query.call(runner, text, ...(rest as []));
+    // Straight to pg's client, which answers a message of several statements with each one's result (TypeORM keeps none of them).
+    return riding.client.query(`${text}; ${riding.statement}`).then((raw) => {
+      results = raw;
+    });
   }) as QueryRunner['query'];
   try {
     await runner.startTransaction();
@@ -95,6 +132,29 @@ async function startScoped(runner: QueryRunner, scope: TenantScope): Promise<voi
   }
   // Should TypeORM ever begin otherwise, the scope still comes first, in a round trip of its own.
   if (!scoped) await runner.query(scopeStatement(scope));
+  return results;
+}
+
+/** A statement to send behind the start and the scope, on the runner's pg client. */
+interface Riding {
+  client: PgClient;
+  statement: string;
+}
+
+/** The rows of the last statement of a simple-protocol message (pg answers one result per statement); undefined if there are none. */
+function lastRows<T>(results: unknown): T[] | undefined {
+  const last: unknown = Array.isArray(results) ? results.at(-1) : undefined;
+  const rows = (last as { rows?: unknown } | undefined)?.rows;
+  return Array.isArray(rows) ? (rows as T[]) : undefined;
+}
+
+/**
+ * What of pg's client this needs: its query, and the statements its
+ * connection has prepared (by which pg itself skips parsing them again).
+ */
+interface PgClient {
+  query(text: string): Promise<unknown>;
+  connection?: { parsedStatements?: Record<string, string> };
 }
 
 const START_TRANSACTION = 'START TRANSACTION';
