@@ -76,3 +76,31 @@ export async function saturate(options: SaturationOptions): Promise<SaturationRe
     unanswered: Math.max(0, result.requests.sent - answered),
   };
 }
+
+const median = (values: readonly number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+};
+
+/**
+ * Several saturated runs of one side as one: requests per second over their
+ * whole time, counts summed, and each latency percentile the median of the
+ * runs' (autocannon keeps no samples to merge).
+ */
+export function combineSaturation(runs: readonly SaturationResult[]): SaturationResult {
+  const failures = new Map<string, number>();
+  for (const run of runs)
+    for (const [reason, count] of run.failures) failures.set(reason, (failures.get(reason) ?? 0) + count);
+  const succeeded = runs.reduce((sum, run) => sum + run.succeeded, 0);
+  const durationSeconds = runs.reduce((sum, run) => sum + run.durationSeconds, 0);
+  return {
+    rps: succeeded / Math.max(durationSeconds, Number.EPSILON),
+    succeeded,
+    failures,
+    p50: median(runs.map((run) => run.p50)),
+    p99: median(runs.map((run) => run.p99)),
+    durationSeconds,
+    unanswered: runs.reduce((sum, run) => sum + run.unanswered, 0),
+  };
+}
