@@ -18,7 +18,7 @@ import { BenchCounselor, prepareBenchCounselor, signIn } from './bench-counselor
 import { ChildServer, stopServers } from './child-server';
 import { baselineDashboard, DashboardTarget, fetchDashboard, productDashboard } from './dashboard-targets';
 import { failuresText, perSecond } from './figures';
-import { PacedResult, pacedLoad } from './paced-load';
+import { combinePaced, PacedResult, pacedLoad } from './paced-load';
 import { assertSameDashboard, dashboardSize } from './same-dashboard';
 import { combineSaturation, saturate, SaturationResult } from './saturation-load';
 import { RAW_APPLICATION_NAME } from './raw-dashboard-query';
@@ -109,11 +109,15 @@ async function measure(
   const probeSeconds = Math.max(3, Math.min(5, Math.round(ctx.durationSeconds / 3)));
   const probe = await probeBaselineRate(baseline, saturated.baseline.rps, CONNECTIONS, probeSeconds);
   ctx.log(`dashboard: both sides at ${probe.rate} req/s for ${ctx.durationSeconds} s`);
-  const atRate = { ...load, rate: probe.rate };
-  const paced = {
-    baseline: await pacedLoad({ ...baseline, ...atRate }),
-    product: await pacedLoad({ ...(await product()), ...atRate }),
-  };
+  // In alternating rounds too: a slow stretch had put one side's paced p99 at twice the other run's.
+  const atRate = { ...load, durationSeconds: roundSeconds, rate: probe.rate };
+  const pacedRounds = { baseline: [] as PacedResult[], product: [] as PacedResult[] };
+  for (let round = 0; round < ROUNDS; round++) {
+    if (round % 2 === 0) pacedRounds.baseline.push(await pacedLoad({ ...baseline, ...atRate }));
+    pacedRounds.product.push(await pacedLoad({ ...(await product()), ...atRate }));
+    if (round % 2 === 1) pacedRounds.baseline.push(await pacedLoad({ ...baseline, ...atRate }));
+  }
+  const paced = { baseline: combinePaced(pacedRounds.baseline), product: combinePaced(pacedRounds.product) };
   return { size, saturated, cpu, probe, paced };
 }
 
@@ -180,7 +184,7 @@ function rowsOf(ctx: BenchContext, figures: DashboardFigures): BenchRow[] {
       ratio: ratio(paced.product.p99, paced.baseline.p99),
       target: `< 50 ms; baseline < ${BASELINE_P99_LIMIT_MS} ms`,
       notes:
-        `open-loop load at an even ${probe.rate} req/s for ${ctx.durationSeconds} s over ${CONNECTIONS} keep-alive connections, ` +
+        `open-loop load at an even ${probe.rate} req/s for ${ctx.durationSeconds} s a side in ${ROUNDS} alternating rounds over ${CONNECTIONS} keep-alive connections, ` +
         'latency from each request’s scheduled time; ' +
         (probe.held
           ? `the rate is the first, stepping down from half the baseline’s saturated throughput, at which a short probe held its p99 under ${BASELINE_P99_LIMIT_MS} ms`

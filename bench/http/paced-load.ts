@@ -30,6 +30,9 @@ export interface PacedResult {
   /** Milliseconds, from each request's scheduled time to its response's end. */
   p50: number;
   p99: number;
+  /** Every successful request's latency, ascending, for phases to be combined exactly (combinePaced). */
+  latencies: number[];
+  elapsedSeconds: number;
 }
 
 /**
@@ -101,5 +104,27 @@ export async function pacedLoad(options: PacedOptions): Promise<PacedResult> {
     achievedRps: latencies.length / elapsedSeconds,
     p50: percentile(latencies, 50),
     p99: percentile(latencies, 99),
+    latencies,
+    elapsedSeconds,
+  };
+}
+
+/** Several paced phases of one side at the same rate as one: every latency of them all, counts summed. */
+export function combinePaced(runs: readonly PacedResult[]): PacedResult {
+  const latencies = runs.flatMap((run) => run.latencies).sort((a, b) => a - b);
+  const failures = new Map<string, number>();
+  for (const run of runs)
+    for (const [reason, count] of run.failures) failures.set(reason, (failures.get(reason) ?? 0) + count);
+  const elapsedSeconds = runs.reduce((sum, run) => sum + run.elapsedSeconds, 0);
+  return {
+    rate: runs[0]?.rate ?? 0,
+    sent: runs.reduce((sum, run) => sum + run.sent, 0),
+    succeeded: latencies.length,
+    failures,
+    achievedRps: latencies.length / Math.max(elapsedSeconds, Number.EPSILON),
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    latencies,
+    elapsedSeconds,
   };
 }
