@@ -15,17 +15,8 @@ export class TenantTransaction {
   private constructor(private readonly runner: QueryRunner) {}
 
   static async begin(dataSource: DataSource, scope: TenantScope): Promise<TenantTransaction> {
-    const runner = dataSource.createQueryRunner();
-    serializeQueries(runner);
-    await runner.connect();
-    const transaction = new TenantTransaction(runner);
-    try {
-      await startScoped(runner, scope);
-      return transaction;
-    } catch (error) {
-      await transaction.rollback();
-      throw error;
-    }
+    const { transaction } = await TenantTransaction.open(dataSource, (runner) => startScoped(runner, scope));
+    return transaction;
   }
 
   /**
@@ -41,16 +32,27 @@ export class TenantTransaction {
     sql: PreparedSql,
     parameters: unknown[],
   ): Promise<{ transaction: TenantTransaction; rows: T[] }> {
+    const { transaction, value } = await TenantTransaction.open(dataSource, async (runner, client, opened) => {
+      const prepared = client.connection?.parsedStatements?.[sql.name] === sql.text;
+      const statement = prepared ? executeStatement(sql, parameters) : null;
+      const results = await startScoped(runner, scope, statement ? { client, statement } : undefined);
+      const rows = statement ? lastRows<T>(results) : undefined;
+      return rows ?? (await opened.query<T>(sql, parameters));
+    });
+    return { transaction, rows: value };
+  }
+
+  /** A connection of the pool with its queries queued, begun by `start`; rolled back and released should that fail. */
+  private static async open<V>(
+    dataSource: DataSource,
+    start: (runner: QueryRunner, client: PgClient, transaction: TenantTransaction) => Promise<V>,
+  ): Promise<{ transaction: TenantTransaction; value: V }> {
     const runner = dataSource.createQueryRunner();
     serializeQueries(runner);
     const client = (await runner.connect()) as PgClient;
     const transaction = new TenantTransaction(runner);
     try {
-      const prepared = client.connection?.parsedStatements?.[sql.name] === sql.text;
-      const statement = prepared ? executeStatement(sql, parameters) : null;
-      const results = await startScoped(runner, scope, statement ? { client, statement } : undefined);
-      const rows = statement ? lastRows<T>(results) : undefined;
-      return { transaction, rows: rows ?? (await transaction.query<T>(sql, parameters)) };
+      return { transaction, value: await start(runner, client, transaction) };
     } catch (error) {
       await transaction.rollback();
       throw error;

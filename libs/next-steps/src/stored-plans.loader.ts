@@ -47,16 +47,13 @@ export const storedPlanSelectList = (columns: StoredPlanColumns, alias: string, 
 export const storedPlanKeys = (columns: StoredPlanColumns, prefix: string) =>
   columnsOf(columns).map(([, property]) => [property, prefix + property] as const);
 
-const STORED_PLANS = {
-  brief: preparedSql(`
-  SELECT ${storedPlanSelectList('brief', 'n')}
+const storedPlansOf = (columns: StoredPlanColumns) =>
+  preparedSql(`
+  SELECT ${storedPlanSelectList(columns, 'n')}
     FROM application_next_steps n
-   WHERE n.agency_id = $1 AND n.application_id = ANY($2::uuid[])`),
-  withReasons: preparedSql(`
-  SELECT ${storedPlanSelectList('withReasons', 'n')}
-    FROM application_next_steps n
-   WHERE n.agency_id = $1 AND n.application_id = ANY($2::uuid[])`),
-};
+   WHERE n.agency_id = $1 AND n.application_id = ANY($2::uuid[])`);
+
+const STORED_PLANS = { brief: storedPlansOf('brief'), withReasons: storedPlansOf('withReasons') };
 
 /** Fixed keys: one built for every call (two per application) would be a new string to hash each time. */
 const STORED_PLANS_MEMO = { brief: 'stored-plans:brief', withReasons: 'stored-plans:withReasons' };
