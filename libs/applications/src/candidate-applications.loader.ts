@@ -73,8 +73,8 @@ export function candidateApplications(
       ]);
       const positionSet = neighbours.positions?.columns;
       const employerSet = neighbours.employers?.columns;
-      const positions = positionSet ? allPositions.narrowed(positionSet.properties) : allPositions;
-      const employers = employerSet ? allEmployers.narrowed(employerSet.properties) : allEmployers;
+      const positions = allPositions.narrowed(positionSet);
+      const employers = allEmployers.narrowed(employerSet);
       const columns = [applications.joinedSelectList('a', '')];
       const joins: string[] = [];
       if (neighbours.positions) {

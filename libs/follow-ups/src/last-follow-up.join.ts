@@ -19,7 +19,7 @@ export async function joinLastFollowUps(
   applicationSelection: FieldSelection,
 ): Promise<JoinedField> {
   const asked = subSelection(applicationSelection, 'lastFollowUp');
-  const columns = asked ? lastFollowUpColumns(asked) : 'whole';
+  const columns = asked && lastFollowUpColumns(asked);
   const followUps = await followUpRowsSql(ctx, columns);
   return {
     columns: followUps.joinedSelectList(LAST, PREFIX),

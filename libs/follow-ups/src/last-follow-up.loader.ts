@@ -1,6 +1,14 @@
 import { RequestContext } from '@lib/context';
 import { preparedSql } from '@lib/database';
-import { EntityRowsSql, FieldSelection, plainEntityRowsSql, readsWithin, SettledLoader } from '@lib/graphql';
+import {
+  ColumnSet,
+  columnSet,
+  columnsAsked,
+  EntityRowsSql,
+  FieldSelection,
+  plainEntityRowsSql,
+  SettledLoader,
+} from '@lib/graphql';
 import { FollowUp } from './follow-up.entity';
 import { FOLLOW_UP_TYPE } from './follow-up.model';
 
@@ -10,7 +18,7 @@ import { FOLLOW_UP_TYPE } from './follow-up.model';
  * read, and not its notes, its author or the ids it repeats from the
  * application.
  */
-const SUMMARY: ReadonlyArray<keyof FollowUp & string> = [
+const SUMMARY = columnSet('summary', [
   'id',
   'applicationId',
   'occurredAt',
@@ -18,25 +26,21 @@ const SUMMARY: ReadonlyArray<keyof FollowUp & string> = [
   'purpose',
   'direction',
   'outcome',
-];
-const SUMMARY_PROPERTIES: ReadonlySet<string> = new Set(SUMMARY);
+]);
 
-/** The columns read of last follow-ups: one of two fixed sets, so that their statements stay few enough to prepare. */
-export type LastFollowUpColumns = 'summary' | 'whole';
-
-/** The columns that answer what `selection` (a `lastFollowUp` field) asks. */
-export function lastFollowUpColumns(selection: FieldSelection): LastFollowUpColumns {
-  return readsWithin(selection, FOLLOW_UP_TYPE, SUMMARY_PROPERTIES) ? 'summary' : 'whole';
-}
+/** The summary when it answers what `selection` (a `lastFollowUp` field) asks, undefined for whole rows. */
+export const lastFollowUpColumns = (selection: FieldSelection) => columnsAsked(selection, FOLLOW_UP_TYPE, SUMMARY);
 
 /** How to read the follow-ups' columns of that set. */
-export async function followUpRowsSql(ctx: RequestContext, columns: LastFollowUpColumns): Promise<EntityRowsSql> {
-  const sql = await plainEntityRowsSql(ctx, FollowUp);
-  return columns === 'summary' ? sql.narrowed(SUMMARY) : sql;
+export async function followUpRowsSql(ctx: RequestContext, columns: ColumnSet | undefined): Promise<EntityRowsSql> {
+  return (await plainEntityRowsSql(ctx, FollowUp)).narrowed(columns);
 }
 
 /** Fixed keys: one built for every call (one per application) would be a new string to hash each time. */
-const LAST_FOLLOW_UPS_MEMO = { summary: 'last-follow-up:summary', whole: 'last-follow-up:whole' };
+const LAST_FOLLOW_UPS_MEMO = new Map<ColumnSet | undefined, string>([
+  [undefined, 'last-follow-up:whole'],
+  [SUMMARY, 'last-follow-up:summary'],
+]);
 
 /**
  * The latest follow-up of each application of a batch, in one DISTINCT ON
@@ -45,8 +49,8 @@ const LAST_FOLLOW_UPS_MEMO = { summary: 'last-follow-up:summary', whole: 'last-f
  * loader per column set: a summary row must never answer a field that asks
  * for more.
  */
-export function lastFollowUps(ctx: RequestContext, columns: LastFollowUpColumns): SettledLoader<FollowUp | null> {
-  return ctx.memo(LAST_FOLLOW_UPS_MEMO[columns], () => {
+export function lastFollowUps(ctx: RequestContext, columns: ColumnSet | undefined): SettledLoader<FollowUp | null> {
+  return ctx.memo(LAST_FOLLOW_UPS_MEMO.get(columns)!, () => {
     return new SettledLoader<FollowUp | null>(async (applicationIds) => {
       const sql = await followUpRowsSql(ctx, columns);
       const rows = await ctx.query<FollowUp>(

@@ -9,6 +9,24 @@ import { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
  */
 const PLAIN_COLUMN_TYPES = new Set(['uuid', 'text', 'timestamptz', 'boolean', 'smallint', 'integer', 'jsonb']);
 
+/**
+ * Some of an entity's columns, which a query that asks nothing else of its
+ * rows may read alone (see columnsAsked). Declared once by the library that
+ * owns the entity, never built per query, so the statements reading them
+ * stay few enough to prepare. Rows read with a column set live in the
+ * per-request caches of that set only: they never answer a field that reads
+ * whole rows.
+ */
+export interface ColumnSet {
+  readonly name: string;
+  readonly properties: readonly string[];
+  readonly propertySet: ReadonlySet<string>;
+}
+
+export function columnSet(name: string, properties: readonly string[]): ColumnSet {
+  return { name, properties, propertySet: new Set(properties) };
+}
+
 /** How to read one entity's table with plain SQL, alone or joined to another's. */
 export interface EntityRowsSql {
   table: string;
@@ -23,11 +41,12 @@ export interface EntityRowsSql {
   /** The quoted column of a property, and its SQL type (for `= ANY($n::<type>[])`). */
   column(property: string): { name: string; type: string };
   /**
-   * The same reading of the given properties only, primary key included: rows
-   * for the fields a query asks (see propertiesRead), which only loaders keyed
-   * by that set may hold. Throws on a property the entity has no column for.
+   * The same reading of a column set's properties only, primary key
+   * included (this reading itself without one): rows for the fields a query
+   * asks, which only loaders kept for that set may hold. Throws on a
+   * property the entity has no column for.
    */
-  narrowed(properties: readonly string[]): EntityRowsSql;
+  narrowed(columns: ColumnSet | undefined): EntityRowsSql;
 }
 
 const quoted = (identifier: string) => `"${identifier.replace(/"/g, '""')}"`;
@@ -49,33 +68,34 @@ function buildSql(metadata: EntityMetadata): EntityRowsSql | null {
   );
   if (!plain) return null;
   const byProperty = new Map(metadata.columns.map((column) => [column.propertyName, column]));
-  const narrowedByKey = new Map<string, EntityRowsSql>();
-  const narrowed = (properties: readonly string[]): EntityRowsSql => {
-    const key = properties.join(',');
-    let sql = narrowedByKey.get(key);
+  const narrowedBySet = new Map<ColumnSet, EntityRowsSql>();
+  const narrowed = (set: ColumnSet | undefined): EntityRowsSql => {
+    if (!set) return whole;
+    let sql = narrowedBySet.get(set);
     if (!sql) {
-      for (const property of properties) {
+      for (const property of set.properties) {
         if (!byProperty.get(property)?.isSelect) throw new Error(`${metadata.name} has no column for ${property}`);
       }
-      const wanted = new Set([...properties, ...metadata.primaryColumns.map((column) => column.propertyName)]);
+      const wanted = new Set([...set.properties, ...metadata.primaryColumns.map((column) => column.propertyName)]);
       sql = sqlOfColumns(
         metadata,
         columns.filter((column) => wanted.has(column.propertyName)),
         byProperty,
         narrowed,
       );
-      narrowedByKey.set(key, sql);
+      narrowedBySet.set(set, sql);
     }
     return sql;
   };
-  return sqlOfColumns(metadata, columns, byProperty, narrowed);
+  const whole = sqlOfColumns(metadata, columns, byProperty, narrowed);
+  return whole;
 }
 
 function sqlOfColumns(
   metadata: EntityMetadata,
   columns: ColumnMetadata[],
   byProperty: Map<string, ColumnMetadata>,
-  narrowed: (properties: readonly string[]) => EntityRowsSql,
+  narrowed: (set: ColumnSet | undefined) => EntityRowsSql,
 ): EntityRowsSql {
   const properties = columns.map((column) => column.propertyName);
   const keys = metadata.primaryColumns.map((column) => column.propertyName);

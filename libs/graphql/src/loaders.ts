@@ -2,29 +2,11 @@ import { RequestContext } from '@lib/context';
 import { preparedSql } from '@lib/database';
 import DataLoader from 'dataloader';
 import { EntityTarget, In, ObjectLiteral } from 'typeorm';
-import { entityRowsSql } from './entity-rows';
+import { ColumnSet, entityRowsSql } from './entity-rows';
 import { readsWithin } from './properties-read';
 import { FieldSelection } from './selection';
 
 type SortOrder<T> = Partial<Record<keyof T & string, 'ASC' | 'DESC'>>;
-
-/**
- * Some of an entity's columns, which a query that asks nothing else of its
- * rows may read alone (see columnsAsked). Declared once by the library that
- * owns the entity, never built per query, so the statements reading them
- * stay few enough to prepare. Rows read with a column set live in the
- * per-request caches of that set only: they never answer a field that reads
- * whole rows.
- */
-export interface ColumnSet {
-  readonly name: string;
-  readonly properties: readonly string[];
-  readonly propertySet: ReadonlySet<string>;
-}
-
-export function columnSet(name: string, properties: readonly string[]): ColumnSet {
-  return { name, properties, propertySet: new Set(properties) };
-}
 
 /** `columns` when the fields asked of the GraphQL type `typeName` read nothing else (readsWithin), whole rows otherwise. */
 export function columnsAsked(
@@ -67,9 +49,8 @@ async function rowsWhereIn<T extends ObjectLiteral>(
   order: SortOrder<T> = {},
   columns?: ColumnSet,
 ): Promise<T[]> {
-  const whole = await entityRowsSql(ctx, entity);
   // An entity TypeORM must hydrate is read whole: more than a column set asks, never less.
-  const sql = whole && columns ? whole.narrowed(columns.properties) : whole;
+  const sql = (await entityRowsSql(ctx, entity))?.narrowed(columns) ?? null;
   if (!sql) {
     const repository = await ctx.repository(entity);
     return repository.find({

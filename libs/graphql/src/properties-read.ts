@@ -16,7 +16,7 @@ export function readsProperties(typeName: string, fieldName: string, properties:
   readsByType.set(typeName, byField);
 }
 
-const readByFields = new WeakMap<Map<string, FieldNode[]>, Map<string, ReadonlySet<string> | null>>();
+const readByFields = new WeakMap<Map<string, FieldNode[]>, Map<string, Read>>();
 
 /**
  * Whether the fields asked of `typeName` objects read none of their
@@ -27,10 +27,34 @@ const readByFields = new WeakMap<Map<string, FieldNode[]>, Map<string, ReadonlyS
  * enough to prepare.
  */
 export function readsWithin(selection: FieldSelection, typeName: string, properties: ReadonlySet<string>): boolean {
-  const read = propertiesRead(selection, typeName);
-  if (!read) return false;
-  for (const name of read) if (!properties.has(name)) return false;
-  return true;
+  const read = readOf(selection, typeName);
+  let within = read.within.get(properties);
+  if (within === undefined) {
+    within = read.properties !== null && [...read.properties].every((name) => properties.has(name));
+    read.within.set(properties, within);
+  }
+  return within;
+}
+
+/** What a document's fields of a type read, and the answers given about it: worked out once, asked once per parent. */
+interface Read {
+  properties: ReadonlySet<string> | null;
+  within: Map<ReadonlySet<string>, boolean>;
+}
+
+function readOf(selection: FieldSelection, typeName: string): Read {
+  const fields = selectedFields(selection);
+  let byType = readByFields.get(fields);
+  if (!byType) {
+    byType = new Map();
+    readByFields.set(fields, byType);
+  }
+  let read = byType.get(typeName);
+  if (!read) {
+    read = { properties: propertiesRead(selection, fields, typeName), within: new Map() };
+    byType.set(typeName, read);
+  }
+  return read;
 }
 
 /**
@@ -40,18 +64,7 @@ export function readsWithin(selection: FieldSelection, typeName: string, propert
  * (readsProperties). Null when that is not known for every asked field, or
  * the selection does not carry its schema.
  */
-function propertiesRead(selection: FieldSelection, typeName: string): ReadonlySet<string> | null {
-  const fields = selectedFields(selection);
-  let byType = readByFields.get(fields);
-  if (!byType) {
-    byType = new Map();
-    readByFields.set(fields, byType);
-  }
-  if (!byType.has(typeName)) byType.set(typeName, computePropertiesRead(selection, fields, typeName));
-  return byType.get(typeName)!;
-}
-
-function computePropertiesRead(
+function propertiesRead(
   selection: FieldSelection,
   fields: Map<string, FieldNode[]>,
   typeName: string,

@@ -45,7 +45,7 @@ export async function joinStoredPlans(
   const contact = nextStep && subSelection(nextStep, 'contact');
   const contactSet = contactColumns(contact);
   const allContacts = contact ? await plainEntityRowsSql(ctx, EmployerContact) : null;
-  const contacts = allContacts && contactSet ? allContacts.narrowed(contactSet.properties) : allContacts;
+  const contacts = allContacts?.narrowed(contactSet) ?? null;
   const joins = [
     `LEFT JOIN application_next_steps ${PLAN}
        ON ${PLAN}.agency_id = ${applicationAlias}.agency_id AND ${PLAN}.application_id = ${applicationAlias}.id`,
