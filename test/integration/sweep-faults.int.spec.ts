@@ -154,8 +154,8 @@ describe('escalation sweeps under faults: killed workers, two workers', () => {
         /job_duration_seconds_count\{queue="follow-up",name="follow-up\.escalation\.agency",status="completed"\} (\d+)/.exec(
           body,
         );
-      // One per agency (a scheduled sweep falling inside the test may add a round).
-      expect(Number(completed?.[1]) % AGENCIES).toBe(0);
+      // At least one per agency. A scheduled sweep falling inside the test adds one for each agency that has a
+      // rung or a message due at that moment, which need not be all of them (agencies_with_due_escalations).
       expect(Number(completed?.[1])).toBeGreaterThanOrEqual(AGENCIES);
       expect(body).toContain('queue_jobs{queue="notifications",state="waiting"}');
     } finally {
