@@ -179,7 +179,7 @@ describe('faults: workers killed with SIGKILL, Redis and PostgreSQL restarted un
           `${phases.length} SIGKILLs (${countBy(phases)}), restarts ${restarts.map(seconds).join(', ')}; ` +
           `${settled.ladder.escalations} escalations (${rungs} per application) and ` +
           `${settled.outbox.emails + settled.outbox.webhooks} messages exactly once, settled ${seconds(settledAfter)} after the last kill; ` +
-          `${receiver.repeats} webhook repeat(s), ${settled.outbox.tempFiles} temp file(s) left by kills; ${seconds(Date.now() - started)}`,
+          `${receiver.repeats} webhook repeat(s), ${settled.outbox.tempFiles} temp file(s) left by kills; ${failedBoots(pool)}${seconds(Date.now() - started)}`,
       );
     } catch (error) {
       summary(
@@ -253,7 +253,7 @@ describe('faults: workers killed with SIGKILL, Redis and PostgreSQL restarted un
           `${pendingAtKills.length} SIGKILLs (messages pending at each: ${pendingAtKills.join(', ')}), restarts ${restarts.map(seconds).join(', ')}; ` +
           `${settled.emails} e-mails and ${settled.webhooks} webhooks DELIVERED once, ${settled.emlFiles} .eml files, ` +
           `${receiver.repeats} webhook repeat(s) under the same webhook-id, ${settled.tempFiles} temp file(s) left by kills, ` +
-          `settled ${seconds(settledAfter)} after the last kill; ${seconds(Date.now() - started)}`,
+          `settled ${seconds(settledAfter)} after the last kill; ${failedBoots(pool)}${seconds(Date.now() - started)}`,
       );
     } catch (error) {
       summary(
@@ -426,6 +426,12 @@ describe('faults: workers killed with SIGKILL, Redis and PostgreSQL restarted un
 });
 
 /** Where a round stood when its kill landed: still raising its rungs, delivering messages, or done. */
+/** The workers that ended on their own before they were ready and were started again, if any: never silent. */
+function failedBoots(pool: WorkerPool): string {
+  const failed = pool.bootFailures();
+  return failed.length === 0 ? '' : `${failed.length} boot(s) ended on their own and started again: ${failed.join('; ')}; `;
+}
+
 async function phaseOf(ownerUrl: string, agencyIds: string[], ladder: Ladder): Promise<string> {
   const expected = agencyIds.length * APPLICATIONS_PER_AGENCY * ladder.rungs.split(' ').length;
   return withOwner(ownerUrl, async (client) => {

@@ -22,6 +22,10 @@ export interface FleetApp extends RunningApp {
   name: string;
   /** Its log lines at warn level and above, the last ones kept. */
   problems: LogProblem[];
+  /** Set once it exited and its output was read to the end: how it ended. */
+  ended?: string;
+  /** Whether the test killed it: an end nobody asked for is a problem to report. */
+  killed: boolean;
 }
 
 /**
@@ -41,6 +45,7 @@ function startQuietApp(name: string, entry: string, env: Record<string, string>)
     child,
     messages: [],
     problems: [],
+    killed: false,
     exit: new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal }))),
   };
   const keep = (problem: LogProblem) => {
@@ -61,6 +66,11 @@ function startQuietApp(name: string, entry: string, env: Record<string, string>)
   onLines(child.stderr!, (line) => {
     if (line.trim()) keep({ at: Date.now(), level: 50, msg: `stderr: ${line.trim()}` });
   });
+  // 'close' comes after 'exit' and after the last of stdout and stderr: what it printed last is kept by then.
+  child.once('close', (code, signal) => {
+    app.ended = signal ? `killed by ${signal}` : `exit code ${code}`;
+    if (!app.killed) keep({ at: Date.now(), level: 50, msg: `ended on its own: ${app.ended}` });
+  });
   return app;
 }
 
@@ -80,7 +90,7 @@ const isRunning = (app: RunningApp) => app.child.exitCode === null && app.child.
 function waitForReady(worker: FleetApp, timeoutMs = 60000): Promise<void> {
   const ready = waitFor(
     () => {
-      if (!isRunning(worker)) throw new Error(`${worker.name} exited before it was ready`);
+      if (worker.ended) throw new Error(`${worker.name} ended before it was ready (${worker.ended})`);
       return worker.messages.includes('Ready');
     },
     `${worker.name} to be ready`,
@@ -114,7 +124,10 @@ export class Fleet {
 
   /** SIGKILL: no shutdown hook runs, no lock is released, nothing in hand is finished. */
   async kill(app: FleetApp): Promise<void> {
-    if (isRunning(app)) app.child.kill('SIGKILL');
+    if (isRunning(app)) {
+      app.killed = true;
+      app.child.kill('SIGKILL');
+    }
     await app.exit;
   }
 
@@ -138,20 +151,29 @@ export class Fleet {
   }
 }
 
+/**
+ * A slot whose worker ends on its own this many times running before it ever says Ready is crash-looping on
+ * boot: a fault of the worker, which fails the test rather than being restarted forever.
+ */
+const BOOTS_PER_SLOT = 3;
+
 interface Slot {
+  /** The slot's current process: a boot that ended on its own is replaced by the next one. */
   worker: FleetApp;
-  /** Resolves once the worker said Ready; rejects if it died first. */
+  /** Resolves once the slot's worker said Ready; rejects if it crash-loops or is killed first. */
   ready: Promise<void>;
 }
 
 /**
  * A fixed number of worker slots. A killed worker's slot is restarted at once, as an orchestrator restarts a
  * crashed container, without waiting for it: the others keep taking jobs meanwhile, and the next kill may find
- * every worker down for a moment.
+ * every worker down for a moment. As an orchestrator does, it also starts again a worker that ended on its own
+ * before it was ready, and keeps how each of those ended for the test's report.
  */
 export class WorkerPool {
   private readonly slots: Slot[] = [];
   private readonly restarts: Array<Promise<number>> = [];
+  private readonly failedBoots: string[] = [];
 
   constructor(
     private readonly fleet: Fleet,
@@ -165,10 +187,10 @@ export class WorkerPool {
 
   /** SIGKILLs one ready worker chosen by `random` (waiting for one when none is) and restarts its slot. Returns its name. */
   async killOne(random: SeededRandom): Promise<string> {
-    let ready = this.slots.filter((slot) => isRunning(slot.worker) && slot.worker.messages.includes('Ready'));
+    let ready = this.slots.filter((slot) => isReady(slot.worker));
     if (ready.length === 0) {
       await Promise.race(this.slots.map((slot) => slot.ready));
-      ready = this.slots.filter((slot) => isRunning(slot.worker) && slot.worker.messages.includes('Ready'));
+      ready = this.slots.filter((slot) => isReady(slot.worker));
     }
     const victim = random.pick(ready);
     await this.fleet.kill(victim.worker);
@@ -177,7 +199,7 @@ export class WorkerPool {
     const replacement = this.launch(`worker-${index + 1}.${this.restarts.length + 1}`);
     this.slots[index] = replacement;
     const took = replacement.ready.then(() => Date.now() - killedAt);
-    // Awaited by settle(); a replacement that dies on boot is reported there, not as an unhandled rejection.
+    // Awaited by settle(); a replacement that crash-loops is reported there, not as an unhandled rejection.
     took.catch(() => undefined);
     this.restarts.push(took);
     return victim.worker.name;
@@ -189,8 +211,33 @@ export class WorkerPool {
     return Promise.all(this.restarts);
   }
 
+  /** Each worker that ended on its own before it was ready: its name, how it ended and the last thing it printed. */
+  bootFailures(): string[] {
+    return [...this.failedBoots];
+  }
+
   private launch(name: string): Slot {
-    const worker = this.fleet.startWorker(name, this.env);
-    return { worker, ready: waitForReady(worker) };
+    const slot = { worker: this.fleet.startWorker(name, this.env) } as Slot;
+    slot.ready = this.bootUntilReady(slot, name);
+    // Awaited later (or never, when the test fails first): not an unhandled rejection meanwhile.
+    slot.ready.catch(() => undefined);
+    return slot;
+  }
+
+  private async bootUntilReady(slot: Slot, name: string): Promise<void> {
+    for (let boot = 1; ; boot++) {
+      try {
+        return await waitForReady(slot.worker);
+      } catch (error) {
+        const { worker } = slot;
+        if (!worker.ended || worker.killed || boot >= BOOTS_PER_SLOT) throw error;
+        const printed = worker.problems.filter((problem) => !problem.msg.startsWith('ended on its own'));
+        const last = printed.at(-1);
+        this.failedBoots.push(`${worker.name} (${worker.ended}${last ? `, last printed: ${last.msg}` : ', nothing printed'})`);
+        slot.worker = this.fleet.startWorker(`${name}~${boot + 1}`, this.env);
+      }
+    }
   }
 }
+
+const isReady = (worker: FleetApp) => isRunning(worker) && worker.messages.includes('Ready');
