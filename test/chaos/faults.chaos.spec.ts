@@ -429,7 +429,9 @@ describe('faults: workers killed with SIGKILL, Redis and PostgreSQL restarted un
 /** The workers that ended on their own before they were ready and were started again, if any: never silent. */
 function failedBoots(pool: WorkerPool): string {
   const failed = pool.bootFailures();
-  return failed.length === 0 ? '' : `${failed.length} boot(s) ended on their own and started again: ${failed.join('; ')}; `;
+  return failed.length === 0
+    ? ''
+    : `${failed.length} boot(s) ended on their own and started again: ${failed.join('; ')}; `;
 }
 
 async function phaseOf(ownerUrl: string, agencyIds: string[], ladder: Ladder): Promise<string> {

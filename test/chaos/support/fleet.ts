@@ -233,7 +233,9 @@ export class WorkerPool {
         if (!worker.ended || worker.killed || boot >= BOOTS_PER_SLOT) throw error;
         const printed = worker.problems.filter((problem) => !problem.msg.startsWith('ended on its own'));
         const last = printed.at(-1);
-        this.failedBoots.push(`${worker.name} (${worker.ended}${last ? `, last printed: ${last.msg}` : ', nothing printed'})`);
+        this.failedBoots.push(
+          `${worker.name} (${worker.ended}${last ? `, last printed: ${last.msg}` : ', nothing printed'})`,
+        );
         slot.worker = this.fleet.startWorker(`${name}~${boot + 1}`, this.env);
       }
     }
