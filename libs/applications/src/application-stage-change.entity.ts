@@ -8,7 +8,8 @@ import { Application } from './application.entity';
   name: 'application_stage_changes_application_fkey',
 })
 @Index('application_stage_changes_application_idx', ['agencyId', 'applicationId', 'changedAt'])
-@Index('application_stage_changes_time_idx', ['agencyId', 'changedAt'])
+// The weekly report's, carrying the application and both stages (INCLUDE): created by the migration.
+@Index('application_stage_changes_covering_time_idx', { synchronize: false })
 @Check('application_stage_changes_from_check', `from_stage IN (${STAGE_SQL_LIST})`)
 @Check('application_stage_changes_to_check', `to_stage IN (${STAGE_SQL_LIST})`)
 export class ApplicationStageChange {

@@ -15,7 +15,8 @@ import { Interview } from './interview.entity';
 })
 @Unique('debriefs_interview_key', ['agencyId', 'interviewId'])
 @Index('debriefs_application_idx', ['agencyId', 'applicationId'])
-@Index('debriefs_time_idx', ['agencyId', 'heldAt'])
+// The weekly report's, carrying the application (INCLUDE): created by the migration.
+@Index('debriefs_covering_time_idx', { synchronize: false })
 @Check('debriefs_rating_check', 'rating BETWEEN 1 AND 5')
 export class Debrief {
   @PrimaryColumn('uuid', { name: 'agency_id' })

@@ -1,7 +1,7 @@
 /**
  * The figures of one agency's week as a few set-based statements, each
  * reading only the rows of the week it reports on (the `*_time_idx`
- * indexes of migration 1796200000000): $1 agency, $2 week start, $3 week end
+ * indexes of migrations 1796200000000 and 1796600000000): $1 agency, $2 week start, $3 week end
  * (exclusive). Agency totals are the sums of the counselors' rows. A statement that needs only the week's end still
  * states $2's type (`$2::timestamptz < $3`): PostgreSQL refuses a parameter it
  * cannot type, and every statement takes the same parameters.
