@@ -2,6 +2,7 @@ import { RequestContext } from '@lib/context';
 import { preparedSql } from '@lib/database';
 import DataLoader from 'dataloader';
 import { EntityTarget, In, ObjectLiteral } from 'typeorm';
+import { cachedIn } from './cached-in';
 import { ColumnSet, entityRowsSql } from './entity-rows';
 import { readsWithin } from './properties-read';
 import { FieldSelection } from './selection';
@@ -26,18 +27,11 @@ export function columnsAsked(
 const memoKeys = new WeakMap<Function, Map<ColumnSet | undefined, { known: symbol; byId: symbol }>>();
 
 function memoKeysOf(entity: Function, columns: ColumnSet | undefined): { known: symbol; byId: symbol } {
-  let byColumns = memoKeys.get(entity);
-  if (!byColumns) {
-    byColumns = new Map();
-    memoKeys.set(entity, byColumns);
-  }
-  let keys = byColumns.get(columns);
-  if (!keys) {
+  const byColumns = cachedIn(memoKeys, entity, () => new Map());
+  return cachedIn(byColumns, columns, () => {
     const suffix = columns ? `:${columns.name}` : '';
-    keys = { known: Symbol(`known:${entity.name}${suffix}`), byId: Symbol(`by-id:${entity.name}${suffix}`) };
-    byColumns.set(columns, keys);
-  }
-  return keys;
+    return { known: Symbol(`known:${entity.name}${suffix}`), byId: Symbol(`by-id:${entity.name}${suffix}`) };
+  });
 }
 
 /** Rows of the request's agency whose `property` is one of `values`, read with plain SQL when the entity allows it. */

@@ -1,4 +1,5 @@
 import { FieldNode, isObjectType } from 'graphql';
+import { cachedIn } from './cached-in';
 import { FieldSelection, selectedFields } from './selection';
 
 const readsByType = new Map<string, Map<string, readonly string[]>>();
@@ -28,12 +29,11 @@ const readByFields = new WeakMap<Map<string, FieldNode[]>, Map<string, Read>>();
  */
 export function readsWithin(selection: FieldSelection, typeName: string, properties: ReadonlySet<string>): boolean {
   const read = readOf(selection, typeName);
-  let within = read.within.get(properties);
-  if (within === undefined) {
-    within = read.properties !== null && [...read.properties].every((name) => properties.has(name));
-    read.within.set(properties, within);
-  }
-  return within;
+  return cachedIn(
+    read.within,
+    properties,
+    () => read.properties !== null && [...read.properties].every((name) => properties.has(name)),
+  );
 }
 
 /** What a document's fields of a type read, and the answers given about it: worked out once, asked once per parent. */
@@ -44,17 +44,11 @@ interface Read {
 
 function readOf(selection: FieldSelection, typeName: string): Read {
   const fields = selectedFields(selection);
-  let byType = readByFields.get(fields);
-  if (!byType) {
-    byType = new Map();
-    readByFields.set(fields, byType);
-  }
-  let read = byType.get(typeName);
-  if (!read) {
-    read = { properties: propertiesRead(selection, fields, typeName), within: new Map() };
-    byType.set(typeName, read);
-  }
-  return read;
+  const byType = cachedIn(readByFields, fields, () => new Map<string, Read>());
+  return cachedIn(byType, typeName, () => ({
+    properties: propertiesRead(selection, fields, typeName),
+    within: new Map(),
+  }));
 }
 
 /**

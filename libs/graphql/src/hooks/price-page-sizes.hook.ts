@@ -1,5 +1,6 @@
 import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { DocumentNode, GraphQLError, GraphQLSchema, Kind, validate, ValidationRule, visit } from 'graphql';
+import { cachedIn } from '../cached-in';
 import { DocumentRefusedError } from './document-refused.error';
 
 const PAGE_SIZES = new Set(['first', 'last']);
@@ -105,17 +106,8 @@ export function refuseCostlyPages(maxCost: number) {
   };
   const documentsBySchema = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, PageSizedDocument>>();
   const pageSizedOf = (schema: GraphQLSchema, document: DocumentNode): PageSizedDocument => {
-    let documents = documentsBySchema.get(schema);
-    if (!documents) {
-      documents = new WeakMap();
-      documentsBySchema.set(schema, documents);
-    }
-    let page = documents.get(document);
-    if (!page) {
-      page = pageSizedDocument(document);
-      documents.set(document, page);
-    }
-    return page;
+    const documents = cachedIn(documentsBySchema, schema, () => new WeakMap<DocumentNode, PageSizedDocument>());
+    return cachedIn(documents, document, () => pageSizedDocument(document));
   };
   return async (
     schema: GraphQLSchema,
